@@ -1,0 +1,75 @@
+"""MkDocs adapter for the recovery school portal. Thin on purpose: the logic lives in
+``rskole/`` beside this file, as plain functions that tests call without a build.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+# MkDocs puts this folder on sys.path only while the hook file first runs: import the
+# core package here, at the top, never inside an event.
+from rskole import build as core
+from rskole.problems import ContentError
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+log = logging.getLogger("mkdocs.hooks.portal")
+
+# One build at a time: the state of the current build, reset in on_config.
+_build: core.Build | None = None
+
+
+def on_config(config):
+    global _build
+    try:
+        _build = core.Build.from_mkdocs(config)
+    except ContentError as exc:
+        _fail(exc)
+    return config
+
+
+def on_files(files: Files, config) -> Files:
+    try:
+        _build.load()
+    except ContentError as exc:
+        _fail(exc)
+    for spec, content in _build.generated_files():
+        if files.get_file_from_path(spec.src_uri) is not None:
+            files.remove(files.get_file_from_path(spec.src_uri))
+        file = File.generated(config, spec.src_uri, content=content)
+        if spec.source:
+            file.edit_uri = _build.edit_uri(spec.source)
+        if not spec.in_nav:
+            # Detail pages are reached from index pages, not listed one by one in the
+            # navigation (that makes MkDocs' cost grow with the square of the pages).
+            file.inclusion = InclusionLevel.NOT_IN_NAV
+        files.append(file)
+    return files
+
+
+# Late: after other plugins have rendered the page, before search indexes it (search
+# reads page.content in on_page_context).
+@event_priority(-50)
+def on_page_content(html: str, page, config, files) -> str:
+    return _build.page_content(page.file.src_uri, page.url, html)
+
+
+def on_page_context(context, page, config, nav):
+    context.update(_build.page_extras(page.file.src_uri, page.url))
+    return context
+
+
+def on_post_build(config):
+    _build.write_feeds(Path(config.site_dir))
+
+
+def _fail(exc: ContentError):
+    # Each problem on its own line, exactly "path:line: message", then one short error
+    # that stops MkDocs without a traceback.
+    report = exc.problems.report()
+    print(report, file=sys.stderr, flush=True)
+    raise PluginError(str(exc))

@@ -1,0 +1,217 @@
+"""One build of the portal: load, generate pages, render their bodies, write feeds.
+
+The MkDocs hook holds one ``Build`` between events. This module needs only the values
+MkDocs passes (a config mapping, source URIs, HTML strings), not MkDocs itself.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import jinja2
+import markdown as md
+import yaml
+from markupsafe import Markup
+
+from . import pages
+from .catalogue import Catalogue, Paths, load, load_settings, today
+from .model import SiteSettings
+from .pages import Env, PageSpec
+from .problems import ContentError, Problem, Problems
+
+
+def _line_finder(config_path: Path):
+    """Find the line of a key of extra.portal in mkdocs.yml (for settings problems)."""
+    try:
+        lines = config_path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        lines = []
+
+    def line_of(key: str) -> int:
+        in_portal = False
+        for i, text in enumerate(lines, 1):
+            stripped = text.strip()
+            if stripped.startswith("portal:"):
+                in_portal = True
+                if key == "portal":
+                    return i
+            elif in_portal and stripped.startswith(f"{key}:"):
+                return i
+        for i, text in enumerate(lines, 1):
+            if text.strip().startswith(f"{key}:"):
+                return i
+        return 0
+
+    return line_of
+
+
+@dataclass
+class Build:
+    root: Path
+    settings: SiteSettings
+    zone: ZoneInfo
+    today: date
+    now: datetime
+    markdown_extensions: list = field(default_factory=list)
+    markdown_configs: dict = field(default_factory=dict)
+    theme_dirs: list[str] = field(default_factory=list)
+    site_url: str | None = None
+    repo_url: str | None = None
+    edit_base: str | None = None
+    courses_dir: str = "courses"
+    glossary_dir: str = "glossary"
+
+    catalogue: Catalogue | None = None
+    env: Env | None = None
+    specs: dict[str, PageSpec] = field(default_factory=dict)
+    _jinja: jinja2.Environment | None = None
+    _md: md.Markdown | None = None
+
+    # --- setting up --------------------------------------------------------------------
+
+    @classmethod
+    def from_mkdocs(cls, config: Any, environ: dict | None = None) -> "Build":
+        config_path = Path(config["config_file_path"])
+        root = config_path.parent
+        rel = config_path.name
+        extra = dict(config["extra"] or {})
+        settings, zone, problems = load_settings(extra, rel, _line_finder(config_path))
+        p = Problems()
+        p.extend(problems)
+        if settings is None or zone is None:
+            raise ContentError(p)
+        try:
+            day, now = today(zone, environ)
+        except ValueError as exc:
+            p.add("PORTAL_TODAY", 0, str(exc))
+            raise ContentError(p) from None
+        if p:
+            raise ContentError(p)
+        portal = extra.get("portal") or {}
+        repo_url = config.get("repo_url")
+        edit_uri = config.get("edit_uri")
+        return cls(
+            root=root,
+            settings=settings,
+            zone=zone,
+            today=day,
+            now=now,
+            markdown_extensions=list(config["markdown_extensions"]),
+            markdown_configs=dict(config["mdx_configs"]),
+            theme_dirs=list(config["theme"].dirs),
+            site_url=settings.url or config.get("site_url"),
+            repo_url=repo_url,
+            edit_base=_edit_base(repo_url, edit_uri),
+            courses_dir=portal.get("courses_dir", "courses"),
+            glossary_dir=portal.get("glossary_dir", "glossary"),
+        )
+
+    def load(self) -> Catalogue:
+        """Read and validate every editor file; raise ContentError with all problems."""
+        catalogue, problems = load(Paths(self.root, self.courses_dir, self.glossary_dir), self.settings, self.zone)
+        if problems:
+            raise ContentError(problems)
+        self.catalogue = catalogue
+        self.env = Env(catalogue, self.today, self.now, self.markdown, self.inline_markdown)
+        self.specs = {spec.src_uri: spec for spec in pages.page_specs(catalogue)}
+        return catalogue
+
+    # --- pages ---------------------------------------------------------------------------
+
+    def generated_files(self) -> list[tuple[PageSpec, str]]:
+        """(spec, Markdown source) for every generated page."""
+        return [(spec, _source(spec)) for spec in self.specs.values()]
+
+    def edit_uri(self, source: str) -> str | None:
+        """Edit link target for an editor file (relative to the repository root)."""
+        if not self.edit_base:
+            return None
+        return source
+
+    @property
+    def jinja(self) -> jinja2.Environment:
+        if self._jinja is None:
+            self._jinja = jinja2.Environment(
+                loader=jinja2.FileSystemLoader(self.theme_dirs),
+                autoescape=True,
+                undefined=jinja2.StrictUndefined,
+                trim_blocks=True,
+                lstrip_blocks=True,
+            )
+        return self._jinja
+
+    def render(self, template: str, page_url: str, **ctx: Any) -> str:
+        def url(target: str) -> str:
+            return relative_url(target, page_url)
+
+        return self.jinja.get_template(template).render(url=url, site=self.settings, **ctx)
+
+    def page_content(self, src_uri: str, page_url: str, html: str) -> str:
+        """The HTML of a page: a generated page's body goes into its template."""
+        spec = self.specs.get(src_uri)
+        if spec is None:
+            return html
+        ctx = pages.context(self.env, spec)
+        return self.render(f"portal/{spec.kind}.html", page_url, body=Markup(html), **ctx)
+
+    def page_extras(self, src_uri: str, page_url: str) -> dict:
+        """Extra template context for a page (pre-rendered, already escaped HTML)."""
+        extras: dict[str, Any] = {}
+        if src_uri == "index.md" and self.env is not None:
+            upcoming = [pages.course_card(self.env, c) for c in self.env.upcoming()[:4]]
+            extras["portal_after"] = Markup(self.render("portal/home.html", page_url, courses=upcoming,
+                                                        total=len(self.env.upcoming())))
+        return extras
+
+    def write_feeds(self, site_dir: Path) -> None:
+        """Calendar files and feeds (see feeds.py); nothing yet beyond pages."""
+
+    # --- Markdown outside MkDocs' page pipeline (bios, definitions, outcomes) ----------
+
+    def markdown(self, text: str) -> str:
+        if self._md is None:
+            self._md = md.Markdown(extensions=self.markdown_extensions, extension_configs=self.markdown_configs)
+        self._md.reset()
+        return self._md.convert(text)
+
+    def inline_markdown(self, text: str) -> str:
+        html = self.markdown(text)
+        match = re.fullmatch(r"\s*<p>(.*)</p>\s*", html, re.S)
+        return Markup(match.group(1) if match else html)
+
+
+def _source(spec: PageSpec) -> str:
+    meta: dict[str, Any] = {"title": spec.title}
+    if spec.description:
+        meta["description"] = spec.description
+    if spec.hide_toc:
+        meta["hide"] = ["toc"]
+    if spec.search_boost:
+        meta["search"] = {"boost": spec.search_boost}
+    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
+    return f"---\n{front}---\n\n{spec.body}"
+
+
+def _edit_base(repo_url: str | None, edit_uri: str | None) -> str | None:
+    if not repo_url:
+        return None
+    return edit_uri or "edit/main/"
+
+
+def relative_url(target: str, page_url: str) -> str:
+    """``target`` (site-root-relative, e.g. 'kurser/haab/') as seen from ``page_url``."""
+    if re.match(r"^[a-z][a-z0-9+.-]*:", target) or target.startswith(("#", "/")):
+        return target
+    base = page_url.split("/")[:-1] if page_url else []
+    parts = target.split("/")
+    common = 0
+    while common < len(base) and common < len(parts) - 1 and base[common] == parts[common]:
+        common += 1
+    rel = [".."] * (len(base) - common) + parts[common:]
+    result = "/".join(rel)
+    return result or "./"

@@ -1,0 +1,308 @@
+"""Loading and validating every editor file into one immutable, typed Catalogue.
+
+``load(root, settings)`` reads ``courses/``, ``_teachers.yml``, ``_locations.yml`` and
+``glossary/``, and returns the Catalogue together with *every* problem it found: an
+editor fixes all their mistakes in one round instead of one per build.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from .danish import did_you_mean, is_slug, slugify, sort_key
+from .model import CourseSpec, Location, SiteSettings, Teacher, TermSpec
+from .problems import Problem, Problems
+from .schedule import Session, expand
+from .sources import Document, SourceError, load_markdown_file, load_yaml_file
+from .validation import validate
+
+
+@dataclass(frozen=True)
+class Course:
+    slug: str
+    spec: CourseSpec
+    sessions: tuple[Session, ...]
+    #: Path of the file relative to the project root, for errors and edit links.
+    path: str
+
+
+@dataclass(frozen=True)
+class Term:
+    slug: str
+    spec: TermSpec
+    #: The definition in Markdown (the file's body).
+    body: str
+    path: str
+
+    @property
+    def name(self) -> str:
+        return self.spec.term
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    settings: SiteSettings
+    zone: ZoneInfo
+    courses: dict[str, Course]
+    teachers: dict[str, Teacher]
+    locations: dict[str, Location]
+    terms: dict[str, Term]
+    teachers_path: str = "courses/_teachers.yml"
+    locations_path: str = "courses/_locations.yml"
+
+
+@dataclass
+class Paths:
+    """Where the editors' folders are, relative to the project root (mkdocs.yml's folder)."""
+
+    root: Path
+    courses: str = "courses"
+    glossary: str = "glossary"
+
+    def rel(self, path: Path) -> str:
+        return Path(os.path.relpath(path, self.root)).as_posix()
+
+
+def today(zone: ZoneInfo, environ: dict[str, str] | None = None) -> tuple[date, datetime]:
+    """The build's idea of today and now: PORTAL_TODAY=YYYY-MM-DD, or the clock in ``zone``.
+
+    With PORTAL_TODAY, "now" is the start of that day, so a session on that day is still
+    upcoming and builds are reproducible.
+    """
+    environ = os.environ if environ is None else environ
+    override = environ.get("PORTAL_TODAY", "").strip()
+    if override:
+        try:
+            d = date.fromisoformat(override)
+        except ValueError:
+            raise ValueError(f"PORTAL_TODAY='{override}' er ikke en dato; skriv den som ÅÅÅÅ-MM-DD") from None
+        return d, datetime.combine(d, datetime.min.time(), tzinfo=zone)
+    now = datetime.now(zone)
+    return now.date(), now
+
+
+def load_settings(extra: Any, path: str = "mkdocs.yml", line_of=lambda key: 0) -> tuple[SiteSettings | None, ZoneInfo | None, list[Problem]]:
+    """Validate ``extra.portal`` from mkdocs.yml. ``line_of(key)`` finds a key's line."""
+    portal = extra.get("portal") if isinstance(extra, dict) else None
+    if portal is None:
+        return None, None, [Problem(path, line_of("extra"), "mkdocs.yml mangler 'extra: portal:' med mindst 'name:' (skolens navn)")]
+    doc = Document(portal, {})
+    settings, problems = validate(SiteSettings, portal, doc, path, ("portal",))
+    problems = [Problem(p.path, line_of(_last_key(p.message)) or line_of("portal"), f"extra.portal: {p.message}") for p in problems]
+    if settings is None:
+        return None, None, problems
+    try:
+        zone = ZoneInfo(settings.timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        problems.append(Problem(path, line_of("timezone"), f"extra.portal.timezone: '{settings.timezone}' er ikke en kendt tidszone; skriv fx Europe/Copenhagen"))
+        return settings, None, problems
+    return settings, zone, problems
+
+
+def _last_key(message: str) -> str:
+    return message.split("'")[1] if "'" in message else "portal"
+
+
+def _id_map(doc: Document, rel: str, model, what: str) -> tuple[dict[str, Any], list[Problem]]:
+    """Validate a file that maps ids to entries (_teachers.yml, _locations.yml)."""
+    problems: list[Problem] = []
+    if not isinstance(doc.data, dict):
+        return {}, [Problem(rel, 1, f"filen skal være en opslagstabel: et id pr. {what} efterfulgt af kolon og felterne indrykket under")]
+    out: dict[str, Any] = {}
+    for key, value in doc.data.items():
+        key = str(key)
+        if not is_slug(key):
+            problems.append(Problem(rel, doc.line((key,)), f"'{key}' er ikke et gyldigt id; brug små bogstaver a-z, tal og bindestreger (fx '{slugify(key) or 'mit-id'}')"))
+            continue
+        item, errs = validate(model, value, doc, rel, (key,))
+        problems.extend(errs)
+        if item is not None:
+            out[key] = item
+    return out, problems
+
+
+def _read(path: Path, rel: str, problems: Problems, loader=load_yaml_file):
+    try:
+        return loader(path)
+    except SourceError as exc:
+        problems.add(rel, exc.line, exc.message)
+        return None
+
+
+def course_files(paths: Paths) -> list[Path]:
+    folder = paths.root / paths.courses
+    if not folder.is_dir():
+        return []
+    found = []
+    for path in sorted(folder.rglob("*")):
+        if not path.is_file() or any(part.startswith((".", "_")) for part in path.relative_to(folder).parts):
+            continue
+        found.append(path)
+    return found
+
+
+def load(paths: Paths, settings: SiteSettings, zone: ZoneInfo) -> tuple[Catalogue, Problems]:
+    """Read and validate every editor file. Never raises on bad content."""
+    problems = Problems()
+    courses_dir = paths.root / paths.courses
+
+    # Teachers and places first: courses refer to them.
+    teachers: dict[str, Teacher] = {}
+    locations: dict[str, Location] = {}
+    teachers_rel = paths.rel(courses_dir / "_teachers.yml")
+    locations_rel = paths.rel(courses_dir / "_locations.yml")
+    for filename, model, what, target in (
+        ("_teachers.yml", Teacher, "underviser", teachers),
+        ("_locations.yml", Location, "sted", locations),
+    ):
+        path = courses_dir / filename
+        rel = paths.rel(path)
+        if not path.exists():
+            problems.add(rel, 0, f"filen mangler; den skal liste hvert {what} med et id")
+            continue
+        doc = _read(path, rel, problems)
+        if doc is not None:
+            items, errs = _id_map(doc, rel, model, what)
+            target.update(items)
+            problems.extend(errs)
+    teachers_doc_ok = bool(teachers) or not (courses_dir / "_teachers.yml").exists()
+
+    # Glossary terms: their slugs are needed to check courses' glossary lists.
+    terms: dict[str, Term] = {}
+    term_docs: dict[str, tuple[Document, str]] = {}
+    glossary_dir = paths.root / paths.glossary
+    if glossary_dir.is_dir():
+        for path in sorted(glossary_dir.rglob("*")):
+            if not path.is_file() or any(p.startswith((".", "_")) for p in path.relative_to(glossary_dir).parts):
+                continue
+            rel = paths.rel(path)
+            if path.suffix != ".md":
+                problems.add(rel, 0, "ordbogen læser kun Markdown-filer (.md); omdøb filen eller flyt den ud af glossary/")
+                continue
+            slug = path.stem
+            if not is_slug(slug):
+                problems.add(rel, 0, f"filnavnet '{path.name}' er ikke et gyldigt slug; omdøb filen til '{slugify(slug) or 'ord'}.md'")
+                continue
+            if slug in terms or slug in term_docs:
+                problems.add(rel, 0, f"ordet '{slug}' findes allerede i {terms[slug].path if slug in terms else term_docs[slug][1]}; to filer kan ikke have samme navn")
+                continue
+            source = _read(path, rel, problems, load_markdown_file)
+            if source is None:
+                continue
+            spec, errs = validate(TermSpec, source.meta.data, source.meta, rel)
+            problems.extend(errs)
+            term_docs[slug] = (source.meta, rel)
+            if spec is None:
+                continue
+            if not source.body.strip():
+                problems.add(rel, source.body_line, "ordet har ingen definition; skriv den under front matter")
+                continue
+            terms[slug] = Term(slug, spec, source.body.strip() + "\n", rel)
+    _check_terms(terms, term_docs, problems)
+
+    # Courses.
+    courses: dict[str, Course] = {}
+    seen_slugs: dict[str, str] = {}
+    for path in course_files(paths):
+        rel = paths.rel(path)
+        if path.suffix not in (".yml", ".yaml"):
+            problems.add(rel, 0, "i courses/ må der kun ligge kursusfiler (.yml); flyt filen, eller giv den et navn, der begynder med _")
+            continue
+        slug = path.stem
+        if not is_slug(slug):
+            problems.add(rel, 0, f"filnavnet '{path.name}' kan ikke bruges som adresse; omdøb filen til '{slugify(slug) or 'kursus'}{path.suffix}'")
+            continue
+        if slug in seen_slugs:
+            problems.add(rel, 0, f"der findes allerede et kursus med navnet '{slug}' ({seen_slugs[slug]}); to kurser kan ikke have samme filnavn, heller ikke i hver sin mappe")
+            continue
+        seen_slugs[slug] = rel
+        doc = _read(path, rel, problems)
+        if doc is None:
+            continue
+        spec, errs = validate(CourseSpec, doc.data, doc, rel)
+        problems.extend(errs)
+        if spec is None:
+            continue
+        errs_before = len(problems)
+        _check_course(spec, doc, rel, teachers, locations, terms, term_docs, teachers_doc_ok, problems)
+        spec_lines = [doc.line(("sessions", i)) for i in range(len(spec.sessions))]
+        sessions, time_problems = expand(spec.sessions, zone, spec_lines)
+        for line, message in time_problems:
+            problems.add(rel, line, message)
+        if len(problems) == errs_before:
+            courses[slug] = Course(slug, spec, tuple(sessions), rel)
+
+    catalogue = Catalogue(settings, zone, courses, teachers, locations, terms, teachers_rel, locations_rel)
+    return catalogue, problems
+
+
+def _check_terms(terms: dict[str, Term], docs: dict[str, tuple[Document, str]], problems: Problems) -> None:
+    claimed: dict[str, tuple[str, str]] = {}  # lowercased word -> (slug, path)
+    for slug, term in sorted(terms.items()):
+        doc, rel = docs[slug]
+        words = [(term.spec.term, ("term",))] + [(form, ("forms", i)) for i, form in enumerate(term.spec.forms)]
+        for word, loc in words:
+            key = " ".join(word.lower().split())
+            if key in claimed and claimed[key][0] != slug:
+                other_slug, other_path = claimed[key]
+                what = "ordet" if loc == ("term",) else "bøjningsformen"
+                problems.add(rel, doc.line(loc), f"{what} '{word}' bruges også af '{other_slug}' ({other_path}); et ord kan kun høre til ét opslag")
+            else:
+                claimed.setdefault(key, (slug, rel))
+        for i, target in enumerate(term.spec.see_also):
+            if target == slug:
+                problems.add(rel, doc.line(("see_also", i)), f"see_also henviser til ordet selv ('{target}'); fjern det")
+            elif target not in docs:
+                problems.add(rel, doc.line(("see_also", i)), f"see_also nævner '{target}', som ikke er et ord i ordbogen{did_you_mean(target, docs)}")
+
+
+def _check_course(spec: CourseSpec, doc: Document, rel: str, teachers, locations, terms, term_docs, teachers_known: bool, problems: Problems) -> None:
+    # Teachers exist, and the co-teaching rule holds.
+    roles = set()
+    for i, tid in enumerate(spec.teachers):
+        teacher = teachers.get(tid)
+        if teacher is None:
+            if teachers_known:
+                problems.add(rel, doc.line(("teachers", i)), f"underviseren '{tid}' findes ikke i courses/_teachers.yml{did_you_mean(tid, teachers)}")
+            continue
+        roles.add(teacher.role)
+    if all(t in teachers for t in spec.teachers):
+        line = doc.line(("teachers",))
+        rule = "ethvert kursus skal have mindst én underviser med rollen peer eller relative og én med rollen professional"
+        if not roles & {"peer", "relative"}:
+            problems.add(rel, line, f"kurset har ingen underviser med levede erfaringer; {rule}")
+        if "professional" not in roles:
+            problems.add(rel, line, f"kurset har ingen fagprofessionel underviser; {rule}")
+
+    # Place and online link fit the format.
+    if spec.format in ("in-person", "hybrid") and spec.location is None:
+        kind = "fremmøde" if spec.format == "in-person" else "hybrid"
+        problems.add(rel, doc.line(("format",)) if "format" in doc.data else 1,
+                     f"kurset er med {kind}, men har intet sted; skriv 'location: <id>' med et id fra courses/_locations.yml (eller 'format: online')")
+    if spec.format == "online" and spec.location is not None:
+        problems.add(rel, doc.line(("location",)), "kurset er online, men har et sted ('location'); fjern 'location', eller skriv 'format: hybrid'")
+    if spec.format == "in-person" and spec.online_url is not None:
+        problems.add(rel, doc.line(("online_url",)), "kurset er med fremmøde, men har et onlinelink; skriv 'format: hybrid', eller fjern 'online_url'")
+    if spec.location is not None and spec.location not in locations:
+        problems.add(rel, doc.line(("location",)), f"stedet '{spec.location}' findes ikke i courses/_locations.yml{did_you_mean(spec.location, locations)}")
+    for i, session in enumerate(spec.sessions):
+        if session.location is not None and session.location not in locations:
+            problems.add(rel, doc.line(("sessions", i, "location")), f"stedet '{session.location}' findes ikke i courses/_locations.yml{did_you_mean(session.location, locations)}")
+
+    # Registration has a way to register.
+    reg = spec.registration
+    if reg is not None and not (reg.url or reg.email or reg.phone):
+        problems.add(rel, doc.line(("registration",)), "'registration' skal have mindst én af url, email og phone")
+
+    for i, slug in enumerate(spec.glossary):
+        if slug not in term_docs:
+            problems.add(rel, doc.line(("glossary", i)), f"'{slug}' er ikke et ord i ordbogen (glossary/){did_you_mean(slug, term_docs)}")
+
+
+def sorted_terms(catalogue: Catalogue) -> list[Term]:
+    return sorted(catalogue.terms.values(), key=lambda t: sort_key(t.name))

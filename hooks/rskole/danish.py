@@ -1,0 +1,147 @@
+"""Danish language: slugs, alphabetical order, dates and times, suggestions."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from datetime import date, datetime
+from typing import Iterable
+
+from babel.dates import format_date, format_time
+
+LOCALE = "da_DK"
+
+SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+_TRANSLITERATE = {"æ": "ae", "ø": "oe", "å": "aa", "ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"}
+
+
+def slugify(text: str) -> str:
+    """A URL slug from Danish text: æ→ae, ø→oe, å→aa, other accents dropped."""
+    text = text.strip().lower()
+    text = "".join(_TRANSLITERATE.get(ch, ch) for ch in text)
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = re.sub(r"[^a-z0-9]+", "-", text)
+    return text.strip("-")
+
+
+def is_slug(text: str) -> bool:
+    return bool(SLUG_RE.match(text))
+
+
+# Danish alphabetical order (CLDR "da"): ... x, y, z, æ, ø, å; "aa" counts as "å";
+# ä sorts with æ, ö with ø, ü with y; other accents are ignored at the first level.
+_ORDER = "abcdefghijklmnopqrstuvwxyzæøå"
+_RANK = {ch: i + 1 for i, ch in enumerate(_ORDER)}
+_FOLD = {"ä": "æ", "ö": "ø", "ü": "y", "ő": "ø", "ǿ": "ø"}
+
+
+def _primary(text: str) -> str:
+    text = text.lower().replace("aa", "å")
+    out = []
+    for ch in text:
+        ch = _FOLD.get(ch, ch)
+        if ch not in _RANK:
+            base = unicodedata.normalize("NFKD", ch)[0]
+            ch = base if base in _RANK else ch
+        out.append(ch)
+    return "".join(out)
+
+
+def sort_key(text: str) -> tuple:
+    """Sort key for Danish alphabetical order."""
+    primary = _primary(text)
+    # Letters first in alphabet order; digits before letters; punctuation and spaces
+    # count as a separator that sorts first, so "peer støtte" < "peerstøtte".
+    key = []
+    for ch in primary:
+        if ch in _RANK:
+            key.append((2, _RANK[ch]))
+        elif ch.isdigit():
+            key.append((1, ord(ch)))
+        elif ch.isalpha():
+            key.append((3, ord(ch)))
+        else:
+            key.append((0, 0))
+    return (tuple(key), text.lower(), text)
+
+
+def initial(text: str) -> str:
+    """The letter under which a word is listed in an A-Z index ("Aarhus" under Å)."""
+    primary = _primary(text.strip())
+    for ch in primary:
+        if ch in _RANK:
+            return ch.upper()
+        if ch.isalnum():
+            return "#"
+    return "#"
+
+
+ALPHABET = [ch.upper() for ch in _ORDER]
+
+
+def suggest(word: str, choices: Iterable[str]) -> str | None:
+    """The closest choice, for "did you mean" hints; None if nothing is close."""
+    choices = list(choices)
+    if not isinstance(word, str) or not choices:
+        return None
+    lowered = {c.lower(): c for c in choices}
+    if word.lower() in lowered:
+        return lowered[word.lower()]
+    match = difflib.get_close_matches(word.lower(), list(lowered), n=1, cutoff=0.6)
+    if match:
+        return lowered[match[0]]
+    slug = slugify(word)
+    if slug in lowered:
+        return lowered[slug]
+    return None
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    hint = suggest(word, choices)
+    return f" (mente du '{hint}'?)" if hint else ""
+
+
+def long_date(d: date) -> str:
+    """'onsdag den 3. marts 2027'."""
+    return format_date(d, "EEEE 'den' d. MMMM y", locale=LOCALE)
+
+
+def short_date(d: date) -> str:
+    """'ons. 3. mar.' style, for cards: 'onsdag 3. marts'."""
+    return format_date(d, "EEEE d. MMMM", locale=LOCALE)
+
+
+def clock(dt: datetime) -> str:
+    """'10.00' (Danish writes times with a dot)."""
+    return format_time(dt, "HH.mm", locale=LOCALE)
+
+
+def time_span(start: datetime, end: datetime) -> str:
+    """'kl. 10.00-12.00'."""
+    return f"kl. {clock(start)}-{clock(end)}"
+
+
+def session_text(start: datetime, end: datetime) -> str:
+    """'onsdag den 3. marts 2027, kl. 10.00-12.00'."""
+    return f"{long_date(start.date())}, {time_span(start, end)}"
+
+
+def month_name(d: date) -> str:
+    """'marts 2027'."""
+    return format_date(d, "LLLL y", locale=LOCALE)
+
+
+def week_number(d: date) -> int:
+    """Danish week numbers are ISO 8601 weeks ("uge 11")."""
+    return d.isocalendar().week
+
+
+def weekday_name(d: date) -> str:
+    return format_date(d, "EEEE", locale=LOCALE)
+
+
+def count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"

@@ -1,0 +1,387 @@
+"""The content model: what editors write, as pydantic models.
+
+Field descriptions are Danish because editors read them (in the JSON Schemas their
+editor shows). Cross-file rules (teacher ids exist, the co-teaching rule) live in
+``catalogue.py``; a model checks only what one file can tell.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, time
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic_core import PydanticCustomError
+
+from .danish import did_you_mean, is_slug, slugify
+
+# --- The fixed vocabularies -------------------------------------------------------
+
+#: CHIME keys, their Danish names and a short explanation (shown on /temaer/<key>/).
+THEMES: dict[str, dict[str, str]] = {
+    "connectedness": {
+        "name": "Forbundethed",
+        "slug": "forbundethed",
+        "lead": "At høre til og have mennesker omkring sig: relationer, fællesskab og støtte fra andre.",
+        "text": (
+            "Forbundethed handler om relationer: familie, venner, naboer, kolleger og andre, der har "
+            "været noget lignende igennem. Mange oplever, at psykiske vanskeligheder gør livet ensomt. "
+            "På kurserne under dette tema arbejder vi med, hvordan man finder og holder fast i fællesskaber, "
+            "og hvordan man kan bede om og give støtte."
+        ),
+    },
+    "hope": {
+        "name": "Håb og optimisme",
+        "slug": "haab-og-optimisme",
+        "lead": "At tro på, at det kan blive bedre, og at have drømme og mål for fremtiden.",
+        "text": (
+            "Håb er ofte det første skridt i en recoveryproces. Det kan komme fra andre, der selv har "
+            "oplevet bedring, fra små succeser i hverdagen eller fra mennesker, der tror på én. "
+            "Kurserne under dette tema handler om at finde, dele og holde fast i håbet, også når det er svært."
+        ),
+    },
+    "identity": {
+        "name": "Identitet",
+        "slug": "identitet",
+        "lead": "At se sig selv som mere end en diagnose og genopbygge et positivt billede af sig selv.",
+        "text": (
+            "En diagnose kan fylde så meget, at man glemmer resten af sig selv. Under temaet identitet "
+            "arbejder vi med at genfinde og udvikle de sider af sig selv, som ikke handler om sygdom: "
+            "interesser, værdier, styrker og de roller, man har i livet."
+        ),
+    },
+    "meaning": {
+        "name": "Mening",
+        "slug": "mening",
+        "lead": "At finde mening i livet og i de erfaringer, man har gjort, også de svære.",
+        "text": (
+            "Mening kan komme fra arbejde, frivillighed, tro, kreativitet eller fra at bruge sine egne "
+            "erfaringer til gavn for andre. Kurserne under dette tema hjælper med at finde det, der giver "
+            "livet værdi, og med at se sine erfaringer i en større sammenhæng."
+        ),
+    },
+    "empowerment": {
+        "name": "Empowerment",
+        "slug": "empowerment",
+        "lead": "At tage magten over eget liv: ansvar, indflydelse og tro på egne evner.",
+        "text": (
+            "Empowerment betyder at få mere magt og indflydelse over sit eget liv. Det handler om at "
+            "kende sine rettigheder, træffe sine egne valg og bygge videre på sine styrker. Under dette "
+            "tema lærer vi om egne ressourcer, om at sige til og fra og om at blive hørt i mødet med systemet."
+        ),
+    },
+}
+
+AUDIENCES: dict[str, str] = {
+    "citizens": "Borgere med psykiske vanskeligheder",
+    "relatives": "Pårørende",
+    "professionals": "Fagprofessionelle",
+}
+AUDIENCES_SHORT: dict[str, str] = {"citizens": "Borgere", "relatives": "Pårørende", "professionals": "Fagprofessionelle"}
+
+FORMATS: dict[str, str] = {"in-person": "Fremmøde", "online": "Online", "hybrid": "Fremmøde eller online"}
+STATUSES: dict[str, str] = {"open": "Åben for tilmelding", "waitlist": "Venteliste", "full": "Fuldt booket", "cancelled": "Aflyst"}
+ROLES: dict[str, str] = {
+    "peer": "Underviser med levede erfaringer",
+    "relative": "Underviser med erfaring som pårørende",
+    "professional": "Fagprofessionel underviser",
+}
+
+
+# --- Value types with plain-word errors ---------------------------------------------
+
+
+def _text(value: Any) -> Any:
+    if value is None:
+        raise PydanticCustomError("empty", "er tom; skriv en værdi")
+    if isinstance(value, (bool, int, float)):
+        raise PydanticCustomError(
+            "not_text", "skal være tekst; sæt den i anførselstegn, hvis den ligner et tal: \"{value}\"", {"value": value}
+        )
+    if not isinstance(value, str):
+        raise PydanticCustomError("not_text", "skal være tekst, ikke en liste eller en opslagstabel")
+    if not value.strip():
+        raise PydanticCustomError("empty", "er tom; skriv en værdi")
+    return value.strip()
+
+
+Text = Annotated[str, BeforeValidator(_text)]
+
+
+def _summary(value: str) -> str:
+    if len(value) > 200:
+        raise PydanticCustomError(
+            "too_long", "er {n} tegn lang; et resumé må højst være 200 tegn (én sætning)", {"n": len(value)}
+        )
+    return value
+
+
+def _slug(value: Any) -> Any:
+    value = _text(value)
+    if not is_slug(value):
+        raise PydanticCustomError(
+            "not_slug",
+            "'{value}' er ikke et gyldigt id; brug små bogstaver a-z, tal og bindestreger (fx '{suggestion}')",
+            {"value": value, "suggestion": slugify(value) or "mit-id"},
+        )
+    return value
+
+
+Slug = Annotated[str, BeforeValidator(_slug)]
+
+
+def _one_of(choices: dict[str, Any], what: str):
+    def check(value: Any) -> Any:
+        value = _text(value)
+        if value not in choices:
+            raise PydanticCustomError(
+                "unknown_choice",
+                "'{value}' er ikke {what}{hint}; mulige værdier: {choices}",
+                {"value": value, "what": what, "hint": did_you_mean(value, choices), "choices": ", ".join(choices)},
+            )
+        return value
+
+    return check
+
+
+Theme = Annotated[str, BeforeValidator(_one_of(THEMES, "et CHIME-tema"))]
+Audience = Annotated[str, BeforeValidator(_one_of(AUDIENCES, "en målgruppe"))]
+Format = Annotated[str, BeforeValidator(_one_of(FORMATS, "en kursusform"))]
+Status = Annotated[str, BeforeValidator(_one_of(STATUSES, "en status"))]
+Role = Annotated[str, BeforeValidator(_one_of(ROLES, "en underviserrolle"))]
+
+_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+
+
+def _date(value: Any) -> date:
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str) or not _DATE.match(value.strip()):
+        raise PydanticCustomError(
+            "bad_date", "'{value}' er ikke en dato; skriv datoen som ÅÅÅÅ-MM-DD, fx 2027-03-03", {"value": value}
+        )
+    y, m, d = (int(p) for p in _DATE.match(value.strip()).groups())
+    try:
+        return date(y, m, d)
+    except ValueError:
+        raise PydanticCustomError(
+            "impossible_date", "datoen {value} findes ikke i kalenderen", {"value": value.strip()}
+        ) from None
+
+
+Date = Annotated[date, BeforeValidator(_date)]
+
+_TIME = re.compile(r"^(\d{1,2})[:.](\d{2})$")
+
+
+def _time(value: Any) -> time:
+    if isinstance(value, time):
+        return value
+    text = value.strip() if isinstance(value, str) else value
+    match = _TIME.match(text) if isinstance(text, str) else None
+    if not match:
+        raise PydanticCustomError(
+            "bad_time", "'{value}' er ikke et klokkeslæt; skriv det som \"TT:MM\" i anførselstegn, fx \"10:00\"", {"value": value}
+        )
+    h, m = int(match.group(1)), int(match.group(2))
+    if h > 23 or m > 59:
+        raise PydanticCustomError("impossible_time", "klokkeslættet {value} findes ikke (brug 00:00-23:59)", {"value": text})
+    return time(h, m)
+
+
+Time = Annotated[time, BeforeValidator(_time)]
+
+_SCHEMES = ("https://", "http://", "mailto:", "tel:")
+
+
+def _url(value: Any) -> Any:
+    value = _text(value)
+    if not value.lower().startswith(_SCHEMES) or re.search(r"\s", value):
+        raise PydanticCustomError(
+            "bad_url",
+            "'{value}' er ikke en gyldig adresse; et link skal begynde med https://, http://, mailto: eller tel:",
+            {"value": value},
+        )
+    return value
+
+
+Url = Annotated[str, BeforeValidator(_url)]
+
+
+def _https(value: Any) -> Any:
+    value = _text(value)
+    if not value.lower().startswith("https://") or re.search(r"\s", value) or len(value) <= len("https://"):
+        raise PydanticCustomError(
+            "bad_https", "'{value}' er ikke et sikkert link; et onlinelink skal begynde med https://", {"value": value}
+        )
+    return value
+
+
+HttpsUrl = Annotated[str, BeforeValidator(_https)]
+
+
+def _email(value: Any) -> Any:
+    value = _text(value)
+    if value.lower().startswith("mailto:"):
+        value = value[len("mailto:"):]
+    if not re.fullmatch(r"[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+", value):
+        raise PydanticCustomError("bad_email", "'{value}' er ikke en e-mailadresse", {"value": value})
+    return value
+
+
+Email = Annotated[str, BeforeValidator(_email)]
+
+
+def _phone(value: Any) -> Any:
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    value = _text(value)
+    if not re.fullmatch(r"\+?[0-9 ()-]{6,20}", value):
+        raise PydanticCustomError("bad_phone", "'{value}' er ikke et telefonnummer (kun cifre, mellemrum og evt. +45)", {"value": value})
+    return value
+
+
+Phone = Annotated[str, BeforeValidator(_phone)]
+
+
+def _count(minimum: int, maximum: int, what: str):
+    def check(value: Any) -> Any:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise PydanticCustomError("not_int", "skal være et helt tal, fx 6")
+        if not minimum <= value <= maximum:
+            raise PydanticCustomError(
+                "out_of_range", "{what} skal være mellem {lo} og {hi} (er {value})",
+                {"what": what, "lo": minimum, "hi": maximum, "value": value},
+            )
+        return value
+
+    return check
+
+
+def _list(value: Any) -> Any:
+    # A single value where a list is expected is a common slip: accept it as a list of one.
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        return [value]
+    if value is None:
+        raise PydanticCustomError("empty", "feltet er tomt; skriv en liste, fx [hope, identity]")
+    return value
+
+
+def _nonempty(value: list) -> list:
+    if not value:
+        raise PydanticCustomError("empty_list", "listen er tom; skriv mindst én værdi")
+    return value
+
+
+def _unique(value: list) -> list:
+    seen = set()
+    for item in value:
+        if item in seen:
+            raise PydanticCustomError("duplicate", "'{item}' står to gange i listen", {"item": str(item)})
+        seen.add(item)
+    return value
+
+
+def ListOf(item: Any, *, required: bool = False):
+    validators = [AfterValidator(_unique)] + ([AfterValidator(_nonempty)] if required else [])
+    return Annotated[list[item], BeforeValidator(_list), *validators]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+# --- The files ------------------------------------------------------------------------
+
+
+class Registration(_Strict):
+    """Hvordan man tilmelder sig. Mindst én af url, email og phone."""
+
+    url: Url | None = Field(None, description="Link til tilmelding (https://...).", examples=["https://recoveryskolen.example.dk/tilmelding"])
+    email: Email | None = Field(None, description="E-mailadresse, man kan tilmelde sig på.", examples=["tilmelding@example.dk"])
+    phone: Phone | None = Field(None, description="Telefonnummer, man kan ringe til for at tilmelde sig (i anførselstegn).", examples=["+45 12 34 56 78"])
+    deadline: Date | None = Field(None, description="Sidste dag for tilmelding (ÅÅÅÅ-MM-DD). Derefter vises tilmeldingen som lukket.", examples=["2027-02-24"])
+    note: Text | None = Field(None, description="En kort besked om tilmeldingen.", examples=["Husk at skrive, hvis du har brug for tolk."])
+
+
+class SessionSpec(_Strict):
+    """En kursusgang, eller med 'weekly' en ugentlig række af kursusgange."""
+
+    date: Date = Field(description="Dato for kursusgangen (ÅÅÅÅ-MM-DD).", examples=["2027-03-03"])
+    start: Time = Field(description="Starttidspunkt, lokal tid, 24 timer, i anførselstegn.", examples=["10:00"])
+    end: Time = Field(description="Sluttidspunkt samme dag, efter start.", examples=["12:00"])
+    topic: Text | None = Field(None, description="Emnet for kursusgangen.", examples=["Hvad er håb?"])
+    weekly: Annotated[int, BeforeValidator(_count(1, 104, "'weekly'"))] | None = Field(
+        None, description="Antal ugentlige kursusgange, denne medregnet, samme lokale tid.", examples=[6]
+    )
+    except_: ListOf(Date) = Field(
+        default_factory=list, alias="except", description="Med 'weekly': datoer i rækken, der springes over.", examples=[["2027-03-24"]]
+    )
+    location: Slug | None = Field(None, description="Id på et andet sted (fra courses/_locations.yml) for denne kursusgang.", examples=["biblioteket"])
+    cancelled: bool = Field(False, description="true, hvis kursusgangen er aflyst.")
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class CourseSpec(_Strict):
+    """Et kursus: courses/<slug>.yml."""
+
+    title: Text = Field(description="Kursets titel.", examples=["Håb og recovery"])
+    summary: Annotated[Text, AfterValidator(_summary)] = Field(
+        description="Én sætning om kurset, højst 200 tegn.", examples=["Hvad giver håb, og hvordan holder man fast i det?"]
+    )
+    description: Text = Field(description="Beskrivelse af kurset i Markdown.")
+    learning_outcomes: ListOf(Text) = Field(default_factory=list, description="Hvad deltagerne får ud af kurset.", examples=[["Du får redskaber til ..."]])
+    themes: ListOf(Theme, required=True) = Field(description="Et eller flere CHIME-temaer: connectedness, hope, identity, meaning, empowerment.", examples=[["hope", "connectedness"]])
+    audiences: ListOf(Audience, required=True) = Field(description="Målgrupper: citizens, relatives, professionals.", examples=[["citizens", "relatives"]])
+    teachers: ListOf(Slug, required=True) = Field(
+        description="Id'er fra courses/_teachers.yml: mindst én med rollen peer eller relative og én med rollen professional.",
+        examples=[["anne-madsen", "karsten-holm"]],
+    )
+    format: Format = Field("in-person", description="in-person (fremmøde), online eller hybrid.")
+    location: Slug | None = Field(None, description="Id fra courses/_locations.yml; påkrævet, medmindre kurset er online.", examples=["vaerkstedet"])
+    online_url: HttpsUrl | None = Field(None, description="Link til onlinemødet (https://) for online og hybrid.", examples=["https://moede.example.dk/haab"])
+    capacity: Annotated[int, BeforeValidator(_count(1, 10_000, "'capacity'"))] | None = Field(None, description="Antal pladser.", examples=[14])
+    status: Status = Field("open", description="open, waitlist, full eller cancelled.")
+    registration: Registration | None = Field(None, description="Tilmelding; uden den vises skolens kontakt.")
+    glossary: ListOf(Slug) = Field(default_factory=list, description="Ord fra mini-ordbogen, der vises som 'Ord på kurset'.", examples=[["personlig-recovery", "chime"]])
+    sessions: Annotated[list[SessionSpec], BeforeValidator(lambda v: [] if v is None else v)] = Field(
+        default_factory=list, description="Kursusgangene; kan være tom (datoer følger)."
+    )
+
+
+class Teacher(_Strict):
+    """En underviser i courses/_teachers.yml."""
+
+    name: Text = Field(description="Fulde navn.", examples=["Anne Madsen"])
+    role: Role = Field(description="peer (levede erfaringer), relative (pårørende) eller professional (fagprofessionel).")
+    title: Text | None = Field(None, description="Vises under navnet.", examples=["Underviser med erfaringskompetence"])
+    bio: Text | None = Field(None, description="Kort præsentation i Markdown.")
+
+
+class Location(_Strict):
+    """Et sted i courses/_locations.yml."""
+
+    name: Text = Field(description="Stedets navn.", examples=["Værkstedet"])
+    address: Text = Field(description="Adresse med postnummer og by.", examples=["Eksempelvej 12, 4000 Roskilde"])
+    accessibility: Text | None = Field(None, description="Tilgængelighed, vises på kursussiden.", examples=["Niveaufri adgang og handicaptoilet."])
+    directions: Text | None = Field(None, description="Sådan kommer man derhen.", examples=["Bus 202 til Eksempelvej."])
+
+
+class TermSpec(_Strict):
+    """Front matter i glossary/<slug>.md."""
+
+    term: Text = Field(description="Ordet, som det vises.", examples=["Erfaringskompetence"])
+    forms: ListOf(Text) = Field(default_factory=list, description="Andre bøjningsformer, der skal genkendes i tekst.", examples=[["erfaringskompetencer", "erfaringskompetencen"]])
+    see_also: ListOf(Slug) = Field(default_factory=list, description="Slugs på beslægtede ord.", examples=[["levede-erfaringer"]])
+    source: Text | None = Field(None, description="Hvor definitionen kommer fra (tekst eller Markdown-link).", examples=["Socialstyrelsen"])
+
+
+class SiteSettings(_Strict):
+    """extra.portal i mkdocs.yml."""
+
+    name: Text = Field(description="Skolens navn.")
+    timezone: Text = Field("Europe/Copenhagen", description="IANA-tidszone for alle datoer og tider i courses/.")
+    contact: Text | None = Field(None, description="E-mail eller telefon, der vises, hvor et kursus ikke har egen tilmelding.")
+    url: Url | None = Field(None, description="Sidens offentlige adresse; ellers bruges site_url.")

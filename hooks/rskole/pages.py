@@ -1,0 +1,449 @@
+"""Which pages the portal generates, their URLs, and what each template is given.
+
+Everything here is decided once per build from the Catalogue; templates in
+``theme/portal/`` only lay the prepared values out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from html import unescape
+from typing import Any, Callable
+
+from . import danish
+from .catalogue import Catalogue, Course, Term, sorted_terms
+from .model import AUDIENCES, AUDIENCES_SHORT, FORMATS, ROLES, STATUSES, THEMES
+from .schedule import Session, first_session, is_upcoming, last_end, next_session
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """One generated page."""
+
+    src_uri: str
+    kind: str
+    key: str | None
+    title: str
+    #: Markdown that MkDocs renders as the page's own text (a description, bio or definition).
+    body: str = ""
+    description: str = ""
+    #: The editor's file the page comes from, relative to the project root.
+    source: str | None = None
+    search_boost: float | None = None
+    #: Hide the table of contents (pages whose structure is the template's).
+    hide_toc: bool = True
+
+    @property
+    def url(self) -> str:
+        return url_of(self.src_uri)
+
+    @property
+    def in_nav(self) -> bool:
+        return self.key is None
+
+
+def url_of(src_uri: str) -> str:
+    """Directory URL of a generated page ('kurser/haab.md' -> 'kurser/haab/')."""
+    stem = src_uri[: -len(".md")]
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+# URLs of the portal's pages, in one place.
+COURSES = "kurser/index.md"
+ARCHIVE = "arkiv.md"
+CALENDAR = "kalender.md"
+TEACHERS = "undervisere/index.md"
+PLACES = "steder/index.md"
+THEMES_INDEX = "temaer/index.md"
+GLOSSARY = "ordbog/index.md"
+
+
+def course_uri(slug: str) -> str:
+    return f"kurser/{slug}.md"
+
+
+def teacher_uri(tid: str) -> str:
+    return f"undervisere/{tid}.md"
+
+
+def place_uri(pid: str) -> str:
+    return f"steder/{pid}.md"
+
+
+def theme_uri(key: str) -> str:
+    return f"temaer/{key}.md"
+
+
+def term_uri(slug: str) -> str:
+    return f"ordbog/{slug}.md"
+
+
+def ics_url(slug: str) -> str:
+    return f"kurser/{slug}.ics"
+
+
+def page_specs(cat: Catalogue) -> list[PageSpec]:
+    """Every generated page, in a stable order."""
+    specs = [
+        PageSpec(COURSES, "courses", None, "Kurser", description="Alle kommende kurser på recoveryskolen. Alle kan deltage, uden henvisning og gratis."),
+        PageSpec(ARCHIVE, "archive", None, "Arkiv", description="Afsluttede kurser på recoveryskolen."),
+        PageSpec(CALENDAR, "calendar", None, "Kalender", description="Alle kommende kursusgange, måned for måned og uge for uge."),
+        PageSpec(TEACHERS, "teachers", None, "Undervisere", description="Skolens undervisere: med levede erfaringer, som pårørende og fagprofessionelle."),
+        PageSpec(PLACES, "places", None, "Steder", description="Her foregår kurserne."),
+        PageSpec(THEMES_INDEX, "themes", None, "Temaer", description="Kurserne ordnet efter de fem CHIME-temaer for personlig recovery."),
+        PageSpec(GLOSSARY, "glossary", None, "Mini-ordbog", description="Ord og begreber om recovery og peer-støtte, forklaret kort.", hide_toc=True),
+    ]
+    for slug, course in sorted(cat.courses.items()):
+        specs.append(PageSpec(course_uri(slug), "course", slug, course.spec.title, course.spec.description,
+                              course.spec.summary, course.path))
+    for tid, teacher in sorted(cat.teachers.items()):
+        specs.append(PageSpec(teacher_uri(tid), "teacher", tid, teacher.name, teacher.bio or "",
+                              teacher.title or ROLES[teacher.role], cat.teachers_path))
+    for pid, place in sorted(cat.locations.items()):
+        specs.append(PageSpec(place_uri(pid), "place", pid, place.name, "", place.address, cat.locations_path))
+    for key, theme in THEMES.items():
+        specs.append(PageSpec(theme_uri(key), "theme", key, theme["name"], "", theme["lead"]))
+    for slug, term in sorted(cat.terms.items()):
+        specs.append(PageSpec(term_uri(slug), "term", slug, term.name, term.body, short_text(term), term.path,
+                              search_boost=3.0, hide_toc=True))
+    return specs
+
+
+# --- Small views -----------------------------------------------------------------------
+
+
+_TAG = re.compile(r"<[^>]+>")
+
+
+def plain(html: str) -> str:
+    """Text of rendered HTML, whitespace collapsed (for tooltips and meta descriptions)."""
+    return " ".join(unescape(_TAG.sub(" ", html)).split())
+
+
+def first_paragraph(markdown: str) -> str:
+    """The first paragraph of a Markdown text (a term's short definition)."""
+    for block in re.split(r"\n\s*\n", markdown.strip()):
+        block = block.strip()
+        if block and not block.startswith(("#", "<!--")):
+            return block
+    return ""
+
+
+def short_text(term: Term) -> str:
+    """A term's short definition as plain text, with Markdown marks removed."""
+    text = first_paragraph(term.body)
+    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)  # links -> their text
+    text = re.sub(r"[*_`>]+", "", text)
+    return " ".join(text.split())
+
+
+@dataclass
+class Env:
+    """What views need besides the catalogue: the build's today and a Markdown renderer."""
+
+    cat: Catalogue
+    today: date
+    now: datetime
+    markdown: Callable[[str], str] = lambda text: text
+    inline_markdown: Callable[[str], str] = lambda text: text
+    _cache: dict = field(default_factory=dict)
+
+    def upcoming(self) -> list[Course]:
+        """Upcoming courses, soonest first; courses without dates last."""
+        if "upcoming" not in self._cache:
+            found = [c for c in self.cat.courses.values() if is_upcoming(list(c.sessions), self.now)]
+            self._cache["upcoming"] = sorted(found, key=_sort_soonest)
+        return self._cache["upcoming"]
+
+    def past(self) -> list[Course]:
+        """Past courses, newest first."""
+        if "past" not in self._cache:
+            found = [c for c in self.cat.courses.values() if not is_upcoming(list(c.sessions), self.now)]
+            self._cache["past"] = sorted(found, key=lambda c: (last_end(list(c.sessions)), c.slug), reverse=True)
+        return self._cache["past"]
+
+    def is_past(self, course: Course) -> bool:
+        return not is_upcoming(list(course.sessions), self.now)
+
+
+def _sort_soonest(course: Course):
+    s = first_session(list(course.sessions))
+    return (0, s.start.timestamp(), course.slug) if s else (1, 0, course.slug)
+
+
+def theme_view(key: str) -> dict:
+    t = THEMES[key]
+    return {"key": key, "name": t["name"], "url": url_of(theme_uri(key)), "lead": t["lead"]}
+
+
+def place_line(env: Env, course: Course) -> str:
+    spec = course.spec
+    if spec.format == "online":
+        return "Online"
+    place = env.cat.locations.get(spec.location or "")
+    name = place.name if place else ""
+    return f"{name} og online" if spec.format == "hybrid" else name
+
+
+def registration_view(env: Env, course: Course) -> dict:
+    """Whether and how one can register, in words, decided for the build's today.
+
+    ``key`` is one of: open, waitlist, full, cancelled, closed, past. A small script
+    re-checks 'closed' and 'past' in the browser from the machine-readable dates.
+    """
+    spec = course.spec
+    reg = spec.registration
+    ways = []
+    if reg:
+        if reg.url:
+            ways.append({"kind": "url", "href": reg.url, "text": "Tilmeld dig her"})
+        if reg.email:
+            ways.append({"kind": "email", "href": f"mailto:{reg.email}", "text": reg.email})
+        if reg.phone:
+            ways.append({"kind": "phone", "href": "tel:" + re.sub(r"[^0-9+]", "", reg.phone), "text": reg.phone})
+    contact = env.cat.settings.contact
+    contact_way = None
+    if contact:
+        if "@" in contact:
+            contact_way = {"kind": "email", "href": f"mailto:{contact}", "text": contact}
+        else:
+            contact_way = {"kind": "phone", "href": "tel:" + re.sub(r"[^0-9+]", "", contact), "text": contact}
+    deadline = reg.deadline if reg else None
+    view: dict[str, Any] = {
+        "ways": ways,
+        "contact": contact_way if not ways else None,
+        "note": reg.note if reg else None,
+        "deadline": deadline.isoformat() if deadline else None,
+        "deadline_text": danish.long_date(deadline) if deadline else None,
+        "capacity": spec.capacity,
+    }
+    if env.is_past(course):
+        key, label, text = "past", "Afsluttet", "Kurset er afsluttet."
+    elif spec.status == "cancelled":
+        key, label, text = "cancelled", "Aflyst", "Kurset er aflyst. Der er ingen tilmelding."
+    elif spec.status == "full":
+        key, label, text = "full", "Fuldt booket", "Kurset er fuldt booket. Du kan ikke længere tilmelde dig."
+    elif deadline and env.today > deadline:
+        key, label, text = "closed", "Tilmelding lukket", f"Tilmeldingen lukkede {danish.long_date(deadline)}."
+    elif spec.status == "waitlist":
+        key, label, text = "waitlist", "Venteliste", "Kurset er fuldt, men du kan skrive dig på ventelisten."
+    else:
+        key, label, text = "open", "Åben for tilmelding", "Der er åbent for tilmelding."
+    view.update(key=key, label=label, text=text, can_register=key in ("open", "waitlist"))
+    return view
+
+
+def session_view(env: Env, course: Course, session: Session, next_key: str | None) -> dict:
+    place = None
+    if session.location and session.location != course.spec.location:
+        loc = env.cat.locations[session.location]
+        place = {"name": loc.name, "address": loc.address, "url": url_of(place_uri(session.location))}
+    return {
+        "key": session.key,
+        "start_iso": session.start.isoformat(),
+        "end_iso": session.end.isoformat(),
+        "date_iso": session.date.isoformat(),
+        "text": danish.session_text(session.start, session.end),
+        "date_text": danish.long_date(session.date),
+        "time_text": danish.time_span(session.start, session.end),
+        "week": danish.week_number(session.date),
+        "topic": session.topic,
+        "cancelled": session.cancelled,
+        "is_next": session.key == next_key,
+        "is_past": session.end <= env.now,
+        "place": place,
+    }
+
+
+def teacher_card(env: Env, tid: str) -> dict:
+    t = env.cat.teachers[tid]
+    return {"id": tid, "name": t.name, "role": t.role, "role_label": ROLES[t.role], "title": t.title,
+            "url": url_of(teacher_uri(tid))}
+
+
+def course_card(env: Env, course: Course) -> dict:
+    spec = course.spec
+    sessions = list(course.sessions)
+    first = first_session(sessions)
+    nxt = next_session(sessions, env.now)
+    held = [s for s in sessions if not s.cancelled]
+    return {
+        "slug": course.slug,
+        "url": url_of(course_uri(course.slug)),
+        "title": spec.title,
+        "summary": spec.summary,
+        "themes": [theme_view(k) for k in spec.themes],
+        "audiences": [AUDIENCES_SHORT[a] for a in spec.audiences],
+        "format": spec.format,
+        "format_label": FORMATS[spec.format],
+        "place": place_line(env, course),
+        "status": spec.status,
+        "status_label": STATUSES[spec.status],
+        "registration": registration_view(env, course),
+        "first_text": danish.session_text(first.start, first.end) if first else None,
+        "first_iso": first.start.isoformat() if first else None,
+        "next_text": danish.session_text(nxt.start, nxt.end) if nxt else None,
+        "next_iso": nxt.start.isoformat() if nxt else None,
+        "last_end_iso": last_end(sessions).isoformat() if sessions else None,
+        "count_text": danish.count(len(held), "kursusgang", "kursusgange") if held else "Datoer følger",
+        "weekday": danish.weekday_name(first.date) if first else None,
+    }
+
+
+def course_view(env: Env, course: Course) -> dict:
+    spec = course.spec
+    sessions = list(course.sessions)
+    nxt = next_session(sessions, env.now)
+    place = None
+    if spec.location:
+        loc = env.cat.locations[spec.location]
+        place = {"id": spec.location, "name": loc.name, "address": loc.address, "accessibility": loc.accessibility,
+                 "directions": loc.directions, "url": url_of(place_uri(spec.location))}
+    teachers = [teacher_card(env, tid) for tid in spec.teachers]
+    experience = [t for t in teachers if t["role"] in ("peer", "relative")]
+    professional = [t for t in teachers if t["role"] == "professional"]
+    terms = []
+    for slug in spec.glossary:
+        term = env.cat.terms.get(slug)
+        if term:
+            terms.append({"name": term.name, "url": url_of(term_uri(slug)), "short": short_text(term)})
+    view = course_card(env, course)
+    view.update(
+        audiences_long=[AUDIENCES[a] for a in spec.audiences],
+        learning_outcomes=[env.inline_markdown(x) for x in spec.learning_outcomes],
+        sessions=[session_view(env, course, s, nxt.key if nxt else None) for s in sessions],
+        has_cancelled=any(s.cancelled for s in sessions),
+        place_full=place,
+        online_url=spec.online_url,
+        teachers_experience=experience,
+        teachers_professional=professional,
+        terms=terms,
+        ics_url=ics_url(course.slug),
+        is_past=env.is_past(course),
+        capacity=spec.capacity,
+    )
+    return view
+
+
+def group_by_role(env: Env) -> list[dict]:
+    groups = []
+    for role in ("peer", "relative", "professional"):
+        people = [teacher_card(env, tid) for tid, t in sorted(env.cat.teachers.items(), key=lambda kv: danish.sort_key(kv[1].name)) if t.role == role]
+        if people:
+            groups.append({"role": role, "label": {"peer": "Undervisere med levede erfaringer", "relative": "Undervisere med erfaring som pårørende", "professional": "Fagprofessionelle undervisere"}[role], "people": people})
+    return groups
+
+
+def courses_of(env: Env, predicate) -> tuple[list[dict], list[dict]]:
+    upcoming = [course_card(env, c) for c in env.upcoming() if predicate(c)]
+    past = [course_card(env, c) for c in env.past() if predicate(c)]
+    return upcoming, past
+
+
+def calendar_view(env: Env) -> list[dict]:
+    """Upcoming sessions grouped by month, then ISO week."""
+    rows = []
+    for course in env.upcoming():
+        for s in course.sessions:
+            if s.end > env.now:
+                rows.append((s, course))
+    rows.sort(key=lambda r: (r[0].start, r[1].spec.title))
+    months: list[dict] = []
+    for s, course in rows:
+        month_key = s.date.strftime("%Y-%m")
+        if not months or months[-1]["key"] != month_key:
+            months.append({"key": month_key, "name": danish.month_name(s.date).capitalize(), "weeks": []})
+        weeks = months[-1]["weeks"]
+        week = danish.week_number(s.date)
+        if not weeks or weeks[-1]["week"] != week:
+            weeks.append({"week": week, "label": f"Uge {week}", "sessions": []})
+        view = session_view(env, course, s, None)
+        place = view["place"]["name"] if view["place"] else place_line(env, course)
+        view.update(course_title=course.spec.title, course_url=url_of(course_uri(course.slug)), where=place,
+                    course_status=registration_view(env, course)["key"])
+        weeks[-1]["sessions"].append(view)
+    return months
+
+
+def context(env: Env, spec: PageSpec) -> dict:
+    """What the page's template is given."""
+    cat = env.cat
+    kind, key = spec.kind, spec.key
+    if kind == "course":
+        return {"course": course_view(env, cat.courses[key])}
+    if kind == "courses":
+        return {"courses": [course_card(env, c) for c in env.upcoming()],
+                "themes": [theme_view(k) for k in THEMES], "archive_url": url_of(ARCHIVE)}
+    if kind == "archive":
+        return {"courses": [course_card(env, c) for c in env.past()]}
+    if kind == "calendar":
+        return {"months": calendar_view(env), "ics_url": "kalender.ics"}
+    if kind == "teachers":
+        return {"groups": group_by_role(env)}
+    if kind == "teacher":
+        t = cat.teachers[key]
+        upcoming, past = courses_of(env, lambda c: key in c.spec.teachers)
+        return {"teacher": teacher_card(env, key), "upcoming": upcoming, "past": past}
+    if kind == "places":
+        return {"places": [{"name": p.name, "address": p.address, "url": url_of(place_uri(pid)),
+                            "count": len(courses_of(env, lambda c, pid=pid: _uses_place(c, pid))[0])}
+                           for pid, p in sorted(cat.locations.items(), key=lambda kv: danish.sort_key(kv[1].name))]}
+    if kind == "place":
+        p = cat.locations[key]
+        upcoming, _ = courses_of(env, lambda c: _uses_place(c, key))
+        return {"place": {"name": p.name, "address": p.address, "accessibility": p.accessibility, "directions": p.directions},
+                "upcoming": upcoming}
+    if kind == "themes":
+        return {"themes": [dict(theme_view(k), count=len(courses_of(env, lambda c, k=k: k in c.spec.themes)[0])) for k in THEMES]}
+    if kind == "theme":
+        upcoming, past = courses_of(env, lambda c: key in c.spec.themes)
+        term = cat.terms.get(THEMES[key]["slug"])
+        return {"theme": dict(theme_view(key), text=THEMES[key]["text"],
+                              term_url=url_of(term_uri(term.slug)) if term else None),
+                "upcoming": upcoming, "past": past,
+                "others": [theme_view(k) for k in THEMES if k != key]}
+    if kind == "glossary":
+        return glossary_view(env)
+    if kind == "term":
+        term = cat.terms[key]
+        return {"term": term_view(env, term)}
+    raise KeyError(kind)
+
+
+def _uses_place(course: Course, pid: str) -> bool:
+    return course.spec.location == pid or any(s.location == pid for s in course.sessions)
+
+
+def term_view(env: Env, term: Term) -> dict:
+    see_also = []
+    for slug in term.spec.see_also:
+        other = env.cat.terms.get(slug)
+        if other:
+            see_also.append({"name": other.name, "url": url_of(term_uri(slug))})
+    courses = [{"title": c.spec.title, "url": url_of(course_uri(c.slug))}
+               for c in sorted(env.cat.courses.values(), key=lambda c: danish.sort_key(c.spec.title))
+               if term.slug in c.spec.glossary]
+    return {"slug": term.slug, "name": term.name, "forms": list(term.spec.forms),
+            "source_html": env.inline_markdown(term.spec.source) if term.spec.source else None,
+            "see_also": see_also, "courses": courses, "short": short_text(term), "url": url_of(term_uri(term.slug))}
+
+
+def glossary_view(env: Env) -> dict:
+    letters: list[dict] = []
+    for term in sorted_terms(env.cat):
+        letter = danish.initial(term.name)
+        if not letters or letters[-1]["letter"] != letter:
+            letters.append({"letter": letter, "id": f"bogstav-{danish.slugify(letter) or 'andet'}", "terms": []})
+        view = term_view(env, term)
+        view["definition_html"] = env.markdown(term.body)
+        letters[-1]["terms"].append(view)
+    present = {l["letter"]: l["id"] for l in letters}
+    index = [{"letter": ch, "id": present.get(ch)} for ch in danish.ALPHABET]
+    index += [{"letter": l["letter"], "id": l["id"]} for l in letters if l["letter"] not in danish.ALPHABET]
+    return {"letters": letters, "index": index, "count": sum(len(l["terms"]) for l in letters)}

@@ -1,0 +1,127 @@
+"""Sessions in time: weekly series, exceptions, time zones, upcoming and past.
+
+Times in course files are wall-clock times in the site's zone. A weekly series keeps
+its local time across summer time, so each occurrence is built from its own date and
+the wall-clock time, never by adding 7 × 24 hours to an instant.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+from .model import SessionSpec
+
+#: One course never has more sessions than this after its series are expanded.
+MAX_SESSIONS = 400
+
+
+@dataclass(frozen=True)
+class Session:
+    """One occurrence, with aware datetimes in the site's zone."""
+
+    start: datetime
+    end: datetime
+    topic: str | None
+    location: str | None  # per-session place id, or None for the course's own
+    cancelled: bool
+    #: Line in the course file of the entry this occurrence comes from.
+    line: int
+    #: Stable calendar identity within the course: the date, plus -2, -3 ... on a busy day.
+    key: str
+
+    @property
+    def date(self) -> date:
+        return self.start.date()
+
+
+class TimeProblem(Exception):
+    pass
+
+
+def local(d: date, t: time, zone: ZoneInfo) -> datetime:
+    """The instant of wall-clock ``t`` on ``d`` in ``zone``.
+
+    A time that does not exist (skipped by the spring switch) raises TimeProblem; an
+    ambiguous one (repeated in autumn) takes the first occurrence (fold=0).
+    """
+    dt = datetime.combine(d, t, tzinfo=zone).replace(fold=0)
+    back = dt.astimezone(timezone.utc).astimezone(zone)
+    if back.replace(tzinfo=None) != dt.replace(tzinfo=None):
+        raise TimeProblem(
+            f"klokken {t:%H:%M} findes ikke den {d.isoformat()} i tidszonen {zone.key}, fordi urene stilles frem til sommertid; vælg et andet tidspunkt"
+        )
+    return dt
+
+
+def series_dates(spec: SessionSpec) -> list[date]:
+    """The dates of one entry: its own date, or a weekly series without its exceptions."""
+    count = spec.weekly or 1
+    every = [spec.date + timedelta(weeks=i) for i in range(count)]
+    skip = set(spec.except_)
+    return [d for d in every if d not in skip]
+
+
+def expand(specs: list[SessionSpec], zone: ZoneInfo, spec_lines: list[int]) -> tuple[list[Session], list[tuple[int, str]]]:
+    """Expand a course's entries into sessions, sorted by start.
+
+    Returns the sessions and a list of (line, message) problems.
+    """
+    problems: list[tuple[int, str]] = []
+    sessions: list[Session] = []
+    for spec, line in zip(specs, spec_lines):
+        if spec.end <= spec.start:
+            problems.append((line, f"kursusgangen slutter ({spec.end:%H:%M}) før eller samtidig med, at den begynder ({spec.start:%H:%M}); 'end' skal ligge efter 'start' samme dag"))
+            continue
+        if spec.except_ and not spec.weekly:
+            problems.append((line, "'except' bruges kun sammen med 'weekly'; skriv 'weekly: <antal>' eller fjern 'except'"))
+        if spec.weekly:
+            every = {spec.date + timedelta(weeks=i) for i in range(spec.weekly)}
+            for skipped in spec.except_:
+                if skipped not in every:
+                    problems.append((line, f"'except' nævner {skipped.isoformat()}, som ikke er en af rækkens datoer ({spec.date.isoformat()} og {spec.weekly - 1} uger frem, samme ugedag)"))
+        for d in series_dates(spec):
+            if len(sessions) >= MAX_SESSIONS:
+                problems.append((line, f"kurset har mere end {MAX_SESSIONS} kursusgange; del det op i flere kurser"))
+                return [], problems
+            try:
+                start = local(d, spec.start, zone)
+                end = local(d, spec.end, zone)
+            except TimeProblem as exc:
+                problems.append((line, str(exc)))
+                continue
+            sessions.append(Session(start, end, spec.topic, spec.location, spec.cancelled, line, ""))
+    sessions.sort(key=lambda s: (s.start, s.end))
+    # Calendar identity: the date; a second session on the same day gets "-2".
+    seen: dict[date, int] = {}
+    keyed = []
+    for s in sessions:
+        n = seen.get(s.date, 0) + 1
+        seen[s.date] = n
+        key = s.date.strftime("%Y%m%d") + (f"-{n}" if n > 1 else "")
+        keyed.append(Session(s.start, s.end, s.topic, s.location, s.cancelled, s.line, key))
+    return keyed, problems
+
+
+def last_end(sessions: list[Session]) -> datetime | None:
+    """When the course is over: the end of its last non-cancelled session.
+
+    A course whose every session is cancelled is over when its last one would have
+    ended; a course without sessions ("datoer følger") is never over.
+    """
+    held = [s for s in sessions if not s.cancelled] or sessions
+    return max((s.end for s in held), default=None)
+
+
+def is_upcoming(sessions: list[Session], now: datetime) -> bool:
+    end = last_end(sessions)
+    return end is None or end > now
+
+
+def next_session(sessions: list[Session], now: datetime) -> Session | None:
+    return next((s for s in sessions if not s.cancelled and s.end > now), None)
+
+
+def first_session(sessions: list[Session]) -> Session | None:
+    return next((s for s in sessions if not s.cancelled), sessions[0] if sessions else None)

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
+
+from pydantic import ValidationError
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .danish import did_you_mean, is_slug, slugify, sort_key
@@ -226,11 +228,24 @@ def load(paths: Paths, settings: SiteSettings, zone: ZoneInfo) -> tuple[Catalogu
             continue
         spec, errs = validate(CourseSpec, doc.data, doc, rel)
         problems.extend(errs)
+        session_index = list(range(len(spec.sessions))) if spec else []
         if spec is None:
+            # Check what can still be checked, so the editor sees every problem at once.
+            salvaged = _salvage(doc.data)
+            if salvaged is None:
+                continue
+            partial, session_index = salvaged
+            errs_before = len(problems)
+            _check_course(partial, doc, rel, teachers, locations, terms, term_docs, teachers_doc_ok, problems,
+                          check_teachers="teachers" in doc.data and partial.teachers != _PLACEHOLDER_TEACHERS,
+                          check_location="location" in doc.data or "format" in doc.data)
+            lines = [doc.line(("sessions", i)) for i in session_index]
+            for line, message in expand(partial.sessions, zone, lines)[1]:
+                problems.add(rel, line, message)
             continue
         errs_before = len(problems)
         _check_course(spec, doc, rel, teachers, locations, terms, term_docs, teachers_doc_ok, problems)
-        spec_lines = [doc.line(("sessions", i)) for i in range(len(spec.sessions))]
+        spec_lines = [doc.line(("sessions", i)) for i in session_index]
         sessions, time_problems = expand(spec.sessions, zone, spec_lines)
         for line, message in time_problems:
             problems.add(rel, line, message)
@@ -261,9 +276,50 @@ def _check_terms(terms: dict[str, Term], docs: dict[str, tuple[Document, str]], 
                 problems.add(rel, doc.line(("see_also", i)), f"see_also nævner '{target}', som ikke er et ord i ordbogen{did_you_mean(target, docs)}")
 
 
-def _check_course(spec: CourseSpec, doc: Document, rel: str, teachers, locations, terms, term_docs, teachers_known: bool, problems: Problems) -> None:
+_PLACEHOLDER_TEACHERS = ["placeholder-a", "placeholder-b"]
+_PLACEHOLDERS = {"title": "-", "summary": "-", "description": "-", "themes": ["hope"], "audiences": ["citizens"],
+                 "teachers": _PLACEHOLDER_TEACHERS}
+
+
+def _salvage(data: Any) -> tuple[CourseSpec, list[int]] | None:
+    """A course with its invalid parts left out, for the cross-file checks; None if
+    nothing useful is left. Returns the model and the indexes of the kept sessions."""
+    if not isinstance(data, dict):
+        return None
+    try:
+        CourseSpec.model_validate(data)
+        return None
+    except ValidationError as exc:
+        errors = exc.errors(include_url=False)
+    bad_top: set = set()
+    bad_sessions: set[int] = set()
+    for error in errors:
+        loc = error["loc"]
+        if not loc:
+            return None
+        if loc[0] == "sessions" and len(loc) > 1 and isinstance(loc[1], int):
+            bad_sessions.add(loc[1])
+        else:
+            bad_top.add(loc[0])
+    cleaned = {k: v for k, v in data.items() if k not in bad_top}
+    kept = []
+    if isinstance(cleaned.get("sessions"), list):
+        kept = [i for i in range(len(cleaned["sessions"])) if i not in bad_sessions]
+        cleaned["sessions"] = [cleaned["sessions"][i] for i in kept]
+    for key, value in _PLACEHOLDERS.items():
+        cleaned.setdefault(key, value)
+    try:
+        return CourseSpec.model_validate(cleaned), kept
+    except ValidationError:
+        return None
+
+
+def _check_course(spec: CourseSpec, doc: Document, rel: str, teachers, locations, terms, term_docs, teachers_known: bool,
+                  problems: Problems, check_teachers: bool = True, check_location: bool = True) -> None:
     # Teachers exist, and the co-teaching rule holds.
     roles = set()
+    if not check_teachers:
+        teachers_known = False
     for i, tid in enumerate(spec.teachers):
         teacher = teachers.get(tid)
         if teacher is None:
@@ -271,7 +327,7 @@ def _check_course(spec: CourseSpec, doc: Document, rel: str, teachers, locations
                 problems.add(rel, doc.line(("teachers", i)), f"underviseren '{tid}' findes ikke i courses/_teachers.yml{did_you_mean(tid, teachers)}")
             continue
         roles.add(teacher.role)
-    if all(t in teachers for t in spec.teachers):
+    if check_teachers and all(t in teachers for t in spec.teachers):
         line = doc.line(("teachers",))
         rule = "ethvert kursus skal have mindst én underviser med rollen peer eller relative og én med rollen professional"
         if not roles & {"peer", "relative"}:
@@ -280,7 +336,7 @@ def _check_course(spec: CourseSpec, doc: Document, rel: str, teachers, locations
             problems.add(rel, line, f"kurset har ingen fagprofessionel underviser; {rule}")
 
     # Place and online link fit the format.
-    if spec.format in ("in-person", "hybrid") and spec.location is None:
+    if check_location and spec.format in ("in-person", "hybrid") and spec.location is None:
         kind = "fremmøde" if spec.format == "in-person" else "hybrid"
         problems.add(rel, doc.line(("format",)) if "format" in doc.data else 1,
                      f"kurset er med {kind}, men har intet sted; skriv 'location: <id>' med et id fra courses/_locations.yml (eller 'format: online')")

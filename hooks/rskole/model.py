@@ -251,8 +251,8 @@ def _count(minimum: int, maximum: int, what: str):
             raise PydanticCustomError("not_int", "skal være et helt tal, fx 6")
         if not minimum <= value <= maximum:
             raise PydanticCustomError(
-                "out_of_range", "{what} skal være mellem {lo} og {hi} (er {value})",
-                {"what": what, "lo": minimum, "hi": maximum, "value": value},
+                "out_of_range", "skal være mellem {lo} og {hi} (er {value})",
+                {"lo": minimum, "hi": maximum, "value": value},
             )
         return value
 

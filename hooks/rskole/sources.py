@@ -116,7 +116,7 @@ def _scalar(node: ScalarNode) -> Any:
     raise SourceError(node.start_mark.line + 1, f"YAML-mærket '{tag}' er ikke tilladt her; skriv værdien som almindelig tekst")
 
 
-def _build(doc_node: Node) -> Document:
+def _build(doc_node: Node, offset: int = 0) -> Document:
     lines: dict[Path_, int] = {}
     count = 0
 
@@ -151,7 +151,7 @@ def _build(doc_node: Node) -> Document:
                     key = key_node.value  # ids like "2027" are names, not numbers
                 line = key_node.start_mark.line + 1
                 if key in result:
-                    first = lines[loc + (key,)]
+                    first = lines[loc + (key,)] + offset
                     raise SourceError(line, f"nøglen '{key}' står to gange (første gang i linje {first}); slet den ene")
                 # A value's line is its key's line: that is where an editor looks.
                 lines[loc + (key,)] = line
@@ -162,7 +162,7 @@ def _build(doc_node: Node) -> Document:
     return Document(build(doc_node, (), 0), lines)
 
 
-def parse_yaml(text: str) -> Document:
+def parse_yaml(text: str, offset: int = 0) -> Document:
     """Parse one YAML document with line marks. Raises SourceError, never anything else."""
     composer = _Composer(text)
     try:
@@ -170,7 +170,7 @@ def parse_yaml(text: str) -> Document:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
-        raise SourceError(line, f"YAML-syntaksfejl: {_explain_yaml(exc)}") from None
+        raise SourceError(line + offset, f"YAML-syntaksfejl: {_explain_yaml(exc)}") from None
     except yaml.YAMLError as exc:
         raise SourceError(1, f"YAML-syntaksfejl: {exc}") from None
     except RecursionError:
@@ -180,9 +180,13 @@ def parse_yaml(text: str) -> Document:
     if node is None:
         raise SourceError(1, "filen er tom")
     try:
-        return _build(node)
+        doc = _build(node, offset)
+    except SourceError as exc:
+        raise SourceError(exc.line + offset if exc.line else exc.line, exc.message) from None
     except RecursionError:
-        raise SourceError(1, "filen er indlejret alt for dybt; så mange niveauer bruger indholdet aldrig") from None
+        raise SourceError(1 + offset, "filen er indlejret alt for dybt; så mange niveauer bruger indholdet aldrig") from None
+    doc.offset = offset
+    return doc
 
 
 _YAML_PROBLEMS = {
@@ -264,11 +268,7 @@ def load_markdown_file(path: Path) -> MarkdownSource:
     front = match.group(1)
     if not front.strip():
         raise SourceError(1, "front matter er tom; der skal i det mindste stå 'term: ...'")
-    try:
-        meta = parse_yaml(front)
-    except SourceError as exc:
-        raise SourceError(exc.line + 1, exc.message) from None
-    meta.offset = 1
+    meta = parse_yaml(front, offset=1)
     body = text[match.end():]
     return MarkdownSource(meta, body, text[: match.end()].count("\n") + 1)
 

@@ -1,0 +1,99 @@
+"""A real Chromium (Debian's package) driven by Playwright, serving built sites on 127.0.0.1.
+
+Every request that would leave 127.0.0.1 is aborted and recorded, so a test can assert
+that the portal makes no request to any other host.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from urllib.parse import urlparse
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep test output clean
+        pass
+
+
+def serve(directory) -> tuple[http.server.ThreadingHTTPServer, str]:
+    handler = functools.partial(_Quiet, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="session")
+def sample_url(sample_site):
+    server, url = serve(sample_site.site)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture
+def foreign_requests():
+    return []
+
+
+@pytest.fixture
+def context(browser, foreign_requests):
+    ctx = browser.new_context(locale="da-DK", timezone_id="Europe/Copenhagen")
+
+    def guard(route):
+        host = urlparse(route.request.url).hostname
+        if route.request.url.startswith(("data:", "blob:")) or host == "127.0.0.1":
+            route.continue_()
+        else:
+            foreign_requests.append(route.request.url)
+            route.abort()
+
+    ctx.route("**/*", guard)
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def page(context):
+    pg = context.new_page()
+    errors: list[str] = []
+    pg.on("pageerror", lambda exc: errors.append(str(exc)))
+    pg.js_errors = errors
+    yield pg
+    pg.close()
+
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+@pytest.fixture(scope="session")
+def axe():
+    """axe(page) -> list of violations (WCAG 2.0/2.1 A and AA, 2.2 AA) in words."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    engine = Axe()
+
+    def run(page) -> list[str]:
+        results = engine.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+        return [f"{v['id']}: {v['help']} ({len(v['nodes'])}x, e.g. {v['nodes'][0]['target']})"
+                for v in results.response["violations"]]
+
+    return run

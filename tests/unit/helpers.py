@@ -1,0 +1,74 @@
+"""Load a small project from a dict of files, without MkDocs."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from rskole.catalogue import Paths, load
+from rskole.model import SiteSettings
+
+TEACHERS = """
+anne-madsen:
+  name: Anne Madsen
+  role: peer
+karsten-holm:
+  name: Karsten Holm
+  role: professional
+inge-berg:
+  name: Inge Berg
+  role: relative
+"""
+
+LOCATIONS = """
+vaerkstedet:
+  name: Værkstedet
+  address: Eksempelvej 12, 4000 Roskilde
+biblioteket:
+  name: Biblioteket
+  address: Bibliotekvej 1, 4000 Roskilde
+"""
+
+COURSE = """
+title: Håb og recovery
+summary: Hvad giver håb?
+description: Om håb.
+themes: [hope]
+audiences: [citizens]
+teachers: [anne-madsen, karsten-holm]
+location: vaerkstedet
+sessions:
+  - date: 2027-03-03
+    start: "10:00"
+    end: "12:00"
+"""
+
+TERM = """---
+term: Personlig recovery
+forms: [personlige recovery]
+---
+En proces.
+"""
+
+
+def write(root: Path, files: dict[str, str | bytes]) -> None:
+    for rel, text in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+
+
+def load_files(root: Path, files: dict[str, str | bytes], defaults: bool = True, zone: str = "Europe/Copenhagen"):
+    base = {"courses/_teachers.yml": TEACHERS, "courses/_locations.yml": LOCATIONS, "glossary/personlig-recovery.md": TERM} if defaults else {}
+    base.update(files)
+    write(root, base)
+    return load(Paths(root), SiteSettings(name="Test", timezone=zone), ZoneInfo(zone))
+
+
+def problems_of(root: Path, files: dict[str, str | bytes], **kw) -> list[str]:
+    _, problems = load_files(root, files, **kw)
+    return [str(p) for p in problems.sorted()]

@@ -1,0 +1,93 @@
+"""Weekly series, exceptions and summer time in the site's zone."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timezone
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from rskole.model import SessionSpec
+from rskole.schedule import TimeProblem, expand, is_upcoming, last_end, local, next_session
+
+CPH = ZoneInfo("Europe/Copenhagen")
+
+
+def spec(**kw) -> SessionSpec:
+    base = {"date": "2027-03-03", "start": "10:00", "end": "12:00"}
+    base.update(kw)
+    return SessionSpec.model_validate(base)
+
+
+def utc(s):
+    return s.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M")
+
+
+@pytest.mark.parametrize(
+    "first, before_utc, after_utc",
+    [
+        ("2027-03-24", "2027-03-24 09:00", "2027-03-31 08:00"),  # spring 2027: last Sunday of March is the 28th
+        ("2028-03-22", "2028-03-22 09:00", "2028-03-29 08:00"),  # spring 2028: the 26th
+        ("2027-10-27", "2027-10-27 08:00", "2027-11-03 09:00"),  # autumn 2027: the 31st
+        ("2028-10-25", "2028-10-25 08:00", "2028-11-01 09:00"),  # autumn 2028: the 29th
+    ],
+)
+def test_weekly_series_keeps_local_time_across_summer_time(first, before_utc, after_utc):
+    sessions, problems = expand([spec(date=first, weekly=2)], CPH, [1])
+    assert not problems
+    assert [s.start.strftime("%H:%M") for s in sessions] == ["10:00", "10:00"]
+    assert [utc(s.start) for s in sessions] == [before_utc, after_utc]
+
+
+@pytest.mark.parametrize("day", ["2027-03-28", "2028-03-26"])
+def test_time_skipped_in_spring_is_an_error(day):
+    sessions, problems = expand([spec(date=day, start="02:30", end="04:00")], CPH, [7])
+    assert sessions == []
+    assert problems == [(7, f"klokken 02:30 findes ikke den {day} i tidszonen Europe/Copenhagen, fordi urene stilles frem til sommertid; vælg et andet tidspunkt")]
+
+
+@pytest.mark.parametrize("day, first_utc", [("2027-10-31", "2027-10-31 00:30"), ("2028-10-29", "2028-10-29 00:30")])
+def test_ambiguous_autumn_time_takes_first_occurrence(day, first_utc):
+    sessions, problems = expand([spec(date=day, start="02:30", end="04:00")], CPH, [1])
+    assert not problems
+    assert utc(sessions[0].start) == first_utc  # 02:30 summer time (+02:00)
+    assert sessions[0].start.utcoffset().total_seconds() == 7200
+
+
+def test_except_removes_dates_and_count_shrinks():
+    sessions, problems = expand([spec(weekly=6, except_=["2027-03-24"])], CPH, [1])
+    assert not problems
+    assert [s.date.isoformat() for s in sessions] == ["2027-03-03", "2027-03-10", "2027-03-17", "2027-03-31", "2027-04-07"]
+
+
+def test_cancelled_and_per_session_place_are_kept():
+    sessions, _ = expand([spec(), spec(date="2027-03-10", cancelled=True, location="biblioteket")], CPH, [1, 5])
+    assert [(s.cancelled, s.location, s.line) for s in sessions] == [(False, None, 1), (True, "biblioteket", 5)]
+
+
+def test_two_sessions_on_one_day_get_distinct_stable_keys():
+    sessions, _ = expand([spec(start="13:00", end="15:00"), spec()], CPH, [1, 2])
+    assert [s.key for s in sessions] == ["20270303", "20270303-2"]
+
+
+def test_upcoming_until_last_held_session_ends():
+    sessions, _ = expand([spec(weekly=2), spec(date="2027-03-24", cancelled=True)], CPH, [1, 2])
+    end = last_end(sessions)
+    assert end == datetime(2027, 3, 10, 12, 0, tzinfo=CPH)  # the cancelled one does not count
+    assert is_upcoming(sessions, datetime(2027, 3, 10, 11, 59, tzinfo=CPH))
+    assert not is_upcoming(sessions, datetime(2027, 3, 10, 12, 0, tzinfo=CPH))
+
+
+def test_course_without_sessions_is_upcoming():
+    assert is_upcoming([], datetime(2030, 1, 1, tzinfo=CPH))
+
+
+def test_next_session_skips_cancelled_and_past():
+    sessions, _ = expand([spec(weekly=3), spec(date="2027-03-09", cancelled=True)], CPH, [1, 2])
+    nxt = next_session(sessions, datetime(2027, 3, 4, tzinfo=CPH))
+    assert nxt.date == date(2027, 3, 10)
+
+
+def test_local_rejects_gap_directly():
+    with pytest.raises(TimeProblem):
+        local(date(2027, 3, 28), time(2, 0), CPH)

@@ -1,0 +1,365 @@
+"""Every class of editor mistake gets a located, plain-words problem (path:line: message)."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import COURSE, TERM, load_files, problems_of
+
+
+def course(**changes: str) -> str:
+    """The valid COURSE with some lines replaced: key -> new line text (or '' to drop)."""
+    lines = COURSE.strip("\n").splitlines()
+    out = []
+    for line in lines:
+        key = line.split(":", 1)[0]
+        if key in changes:
+            if changes[key]:
+                out.append(changes.pop(key))
+        else:
+            out.append(line)
+    out.extend(v for v in changes.values() if v)
+    return "\n".join(out) + "\n"
+
+
+def test_valid_course_loads(tmp_path):
+    cat, problems = load_files(tmp_path, {"courses/haab.yml": COURSE})
+    assert not problems, problems.report()
+    assert list(cat.courses) == ["haab"]
+    assert cat.courses["haab"].sessions[0].start.isoformat() == "2027-03-03T10:00:00+01:00"
+
+
+def test_yaml_syntax_error_is_located(tmp_path):
+    text = course(summary="summary: Hvad: giver håb?")
+    assert problems_of(tmp_path, {"courses/haab.yml": text}) == [
+        "courses/haab.yml:2: YAML-syntaksfejl: et kolon står et sted, hvor YAML ikke venter det "
+        "(mangler der et mellemrum efter kolon, eller skal teksten i anførselstegn?)"
+    ]
+
+
+def test_unclosed_list_is_located(tmp_path):
+    problems = problems_of(tmp_path, {"courses/haab.yml": course(themes="themes: [hope")})
+    assert len(problems) == 1 and problems[0].startswith("courses/haab.yml:")
+    assert "lukkes ikke med ']'" in problems[0]
+
+
+def test_duplicate_key(tmp_path):
+    text = COURSE.strip("\n") + "\ntitle: Igen\n"
+    assert problems_of(tmp_path, {"courses/haab.yml": text}) == [
+        "courses/haab.yml:12: nøglen 'title' står to gange (første gang i linje 1); slet den ene"
+    ]
+
+
+def test_unknown_key_suggests(tmp_path):
+    text = COURSE.replace("sessions:", "sesions:")
+    problems = problems_of(tmp_path, {"courses/haab.yml": text})
+    assert problems[0].startswith("courses/haab.yml:8: ukendt felt 'sesions' (mente du 'sessions'?)")
+
+
+def test_unknown_key_inside_session(tmp_path):
+    text = COURSE.replace('    end: "12:00"', '    end: "12:00"\n    topik: Håb')
+    problems = problems_of(tmp_path, {"courses/haab.yml": text})
+    assert problems[0].startswith("courses/haab.yml:12: ukendt felt 'topik' (mente du 'topic'?)")
+
+
+def test_missing_required_field(tmp_path):
+    assert problems_of(tmp_path, {"courses/haab.yml": course(summary="")}) == [
+        "courses/haab.yml:1: feltet 'summary' mangler"
+    ]
+
+
+def test_wrong_type(tmp_path):
+    problems = problems_of(tmp_path, {"courses/haab.yml": course(title="title: 2027")})
+    assert problems == ["courses/haab.yml:1: 'title' skal være tekst; sæt den i anførselstegn, hvis den ligner et tal: \"2027\""]
+
+
+def test_capacity_must_be_positive_integer(tmp_path):
+    problems = problems_of(tmp_path, {"courses/haab.yml": course(location="location: vaerkstedet\ncapacity: 0")})
+    assert problems == ["courses/haab.yml:8: 'capacity' skal være mellem 1 og 10000 (er 0)"]
+
+
+def test_summary_too_long(tmp_path):
+    problems = problems_of(tmp_path, {"courses/haab.yml": course(summary="summary: " + "a" * 201)})
+    assert problems == ["courses/haab.yml:2: 'summary' er 201 tegn lang; et resumé må højst være 200 tegn (én sætning)"]
+
+
+def test_impossible_date(tmp_path):
+    text = COURSE.replace("2027-03-03", "2027-02-30")
+    assert problems_of(tmp_path, {"courses/haab.yml": text}) == [
+        "courses/haab.yml:9: 'date': datoen 2027-02-30 findes ikke i kalenderen"
+    ]
+
+
+def test_date_in_wrong_format(tmp_path):
+    text = COURSE.replace("2027-03-03", "3. marts 2027")
+    problems = problems_of(tmp_path, {"courses/haab.yml": text})
+    assert problems == ["courses/haab.yml:9: 'date': '3. marts 2027' er ikke en dato; skriv datoen som ÅÅÅÅ-MM-DD, fx 2027-03-03"]
+
+
+def test_unquoted_time_is_still_read_as_a_time(tmp_path):
+    # YAML 1.1 would read 10:00 as the number 600; editors mean ten o'clock.
+    text = COURSE.replace('"10:00"', "10:00").replace('"12:00"', "12:00")
+    cat, problems = load_files(tmp_path, {"courses/haab.yml": text})
+    assert not problems
+    assert cat.courses["haab"].sessions[0].start.hour == 10
+
+
+def test_impossible_time(tmp_path):
+    text = COURSE.replace('"12:00"', '"25:00"')
+    assert problems_of(tmp_path, {"courses/haab.yml": text}) == [
+        "courses/haab.yml:11: 'end': klokkeslættet 25:00 findes ikke (brug 00:00-23:59)"
+    ]
+
+
+def test_end_before_start(tmp_path):
+    text = COURSE.replace('"12:00"', '"09:00"')
+    assert problems_of(tmp_path, {"courses/haab.yml": text}) == [
+        "courses/haab.yml:9: kursusgangen slutter (09:00) før eller samtidig med, at den begynder (10:00); 'end' skal ligge efter 'start' samme dag"
+    ]
+
+
+def test_nonexistent_local_time(tmp_path):
+    text = COURSE.replace("2027-03-03", "2027-03-28").replace('"10:00"', '"02:30"').replace('"12:00"', '"04:00"')
+    assert problems_of(tmp_path, {"courses/haab.yml": text}) == [
+        "courses/haab.yml:9: klokken 02:30 findes ikke den 2027-03-28 i tidszonen Europe/Copenhagen, fordi urene stilles frem til sommertid; vælg et andet tidspunkt"
+    ]
+
+
+def test_unknown_teacher_suggests(tmp_path):
+    text = course(teachers="teachers: [anne-madsen, karsten-hom]")
+    assert problems_of(tmp_path, {"courses/haab.yml": text}) == [
+        "courses/haab.yml:6: underviseren 'karsten-hom' findes ikke i courses/_teachers.yml (mente du 'karsten-holm'?)"
+    ]
+
+
+def test_unknown_place_suggests(tmp_path):
+    text = course(location="location: vaerkstede")
+    assert problems_of(tmp_path, {"courses/haab.yml": text}) == [
+        "courses/haab.yml:7: stedet 'vaerkstede' findes ikke i courses/_locations.yml (mente du 'vaerkstedet'?)"
+    ]
+
+
+def test_unknown_session_place(tmp_path):
+    text = COURSE.replace('    end: "12:00"', '    end: "12:00"\n    location: bibliotek')
+    assert problems_of(tmp_path, {"courses/haab.yml": text}) == [
+        "courses/haab.yml:12: stedet 'bibliotek' findes ikke i courses/_locations.yml (mente du 'biblioteket'?)"
+    ]
+
+
+def test_unknown_theme_suggests(tmp_path):
+    problems = problems_of(tmp_path, {"courses/haab.yml": course(themes="themes: [hope, conectedness]")})
+    assert problems == [
+        "courses/haab.yml:4: 'themes': 'conectedness' er ikke et CHIME-tema (mente du 'connectedness'?); "
+        "mulige værdier: connectedness, hope, identity, meaning, empowerment"
+    ]
+
+
+def test_unknown_audience(tmp_path):
+    problems = problems_of(tmp_path, {"courses/haab.yml": course(audiences="audiences: [citizen]")})
+    assert problems == [
+        "courses/haab.yml:5: 'audiences': 'citizen' er ikke en målgruppe (mente du 'citizens'?); mulige værdier: citizens, relatives, professionals"
+    ]
+
+
+def test_unknown_glossary_slug(tmp_path):
+    text = course(location="location: vaerkstedet\nglossary: [personlig-recovry]")
+    assert problems_of(tmp_path, {"courses/haab.yml": text}) == [
+        "courses/haab.yml:8: 'personlig-recovry' er ikke et ord i ordbogen (glossary/) (mente du 'personlig-recovery'?)"
+    ]
+
+
+@pytest.mark.parametrize(
+    "teachers, message",
+    [
+        ("[karsten-holm]", "kurset har ingen underviser med levede erfaringer"),
+        ("[anne-madsen]", "kurset har ingen fagprofessionel underviser"),
+        ("[anne-madsen, inge-berg]", "kurset har ingen fagprofessionel underviser"),
+    ],
+)
+def test_co_teaching_rule(tmp_path, teachers, message):
+    problems = problems_of(tmp_path, {"courses/haab.yml": course(teachers=f"teachers: {teachers}")})
+    rule = "ethvert kursus skal have mindst én underviser med rollen peer eller relative og én med rollen professional"
+    assert problems == [f"courses/haab.yml:6: {message}; {rule}"]
+
+
+def test_relative_with_professional_is_enough(tmp_path):
+    _, problems = load_files(tmp_path, {"courses/haab.yml": course(teachers="teachers: [inge-berg, karsten-holm]")})
+    assert not problems
+
+
+def test_co_teaching_rule_holds_for_cancelled_courses(tmp_path):
+    text = course(teachers="teachers: [karsten-holm]", location="location: vaerkstedet\nstatus: cancelled")
+    assert any("levede erfaringer" in p for p in problems_of(tmp_path, {"courses/haab.yml": text}))
+
+
+def test_in_person_course_without_place(tmp_path):
+    assert problems_of(tmp_path, {"courses/haab.yml": course(location="")}) == [
+        "courses/haab.yml:1: kurset er med fremmøde, men har intet sted; skriv 'location: <id>' med et id fra courses/_locations.yml (eller 'format: online')"
+    ]
+
+
+def test_online_course_needs_no_place(tmp_path):
+    text = course(location="format: online\nonline_url: https://moede.example.dk/x")
+    _, problems = load_files(tmp_path, {"courses/haab.yml": text})
+    assert not problems
+
+
+def test_online_url_must_be_https(tmp_path):
+    text = course(location="format: online\nonline_url: http://moede.example.dk/x")
+    assert problems_of(tmp_path, {"courses/haab.yml": text}) == [
+        "courses/haab.yml:8: 'online_url': 'http://moede.example.dk/x' er ikke et sikkert link; et onlinelink skal begynde med https://"
+    ]
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "ftp://example.dk", "www.example.dk", "data:text/html,x"])
+def test_registration_url_scheme(tmp_path, url):
+    text = course(location=f"location: vaerkstedet\nregistration:\n  url: \"{url}\"")
+    assert problems_of(tmp_path, {"courses/haab.yml": text}) == [
+        f"courses/haab.yml:9: 'url': '{url}' er ikke en gyldig adresse; et link skal begynde med https://, http://, mailto: eller tel:"
+    ]
+
+
+def test_registration_needs_a_way(tmp_path):
+    text = course(location="location: vaerkstedet\nregistration:\n  deadline: 2027-02-01")
+    assert problems_of(tmp_path, {"courses/haab.yml": text}) == [
+        "courses/haab.yml:8: 'registration' skal have mindst én af url, email og phone"
+    ]
+
+
+def test_file_name_not_a_slug_suggests_one(tmp_path):
+    assert problems_of(tmp_path, {"courses/håb-og-mod.yml": COURSE}) == [
+        "courses/håb-og-mod.yml: filnavnet 'håb-og-mod.yml' kan ikke bruges som adresse; omdøb filen til 'haab-og-mod.yml'"
+    ]
+
+
+def test_same_slug_in_two_folders(tmp_path):
+    problems = problems_of(tmp_path, {"courses/2026/haab.yml": COURSE, "courses/2027/haab.yml": COURSE})
+    assert problems == [
+        "courses/2027/haab.yml: der findes allerede et kursus med navnet 'haab' (courses/2026/haab.yml); "
+        "to kurser kan ikke have samme filnavn, heller ikke i hver sin mappe"
+    ]
+
+
+def test_courses_in_subfolders_load(tmp_path):
+    cat, problems = load_files(tmp_path, {"courses/2027-foraar/haab.yml": COURSE})
+    assert not problems and cat.courses["haab"].path == "courses/2027-foraar/haab.yml"
+
+
+def test_empty_file(tmp_path):
+    assert problems_of(tmp_path, {"courses/haab.yml": "\n\n"}) == ["courses/haab.yml:1: filen er tom"]
+
+
+def test_file_not_a_mapping(tmp_path):
+    assert problems_of(tmp_path, {"courses/haab.yml": "- title: Håb\n"}) == [
+        "courses/haab.yml:1: filen skal være en opslagstabel med felter (linjer med 'navn: værdi'), men er en liste"
+    ]
+
+
+def test_bytes_not_utf8(tmp_path):
+    raw = COURSE.lstrip("\n").encode("utf-8").replace("Håb".encode(), "Håb".encode("latin-1"))
+    assert problems_of(tmp_path, {"courses/haab.yml": raw}) == [
+        "courses/haab.yml:1: filen er ikke gemt som UTF-8 (der er et tegn, som ikke kan læses); gem den som UTF-8 i din editor"
+    ]
+
+
+def test_every_problem_is_reported_in_one_run(tmp_path):
+    problems = problems_of(tmp_path, {
+        "courses/a.yml": course(teachers="teachers: [karsten-holm]"),
+        "courses/b.yml": COURSE.replace("sessions:", "sesions:"),
+        "courses/c.yml": "",
+        "glossary/x.md": "---\nterm: X\nsee_also: [nope]\n---\nTekst.\n",
+    })
+    assert [p.split(":")[0] for p in problems] == ["courses/a.yml", "courses/b.yml", "courses/c.yml", "glossary/x.md"]
+
+
+def test_except_must_be_in_series(tmp_path):
+    text = COURSE.replace('    end: "12:00"', '    end: "12:00"\n    weekly: 3\n    except: [2027-03-11]')
+    assert problems_of(tmp_path, {"courses/haab.yml": text}) == [
+        "courses/haab.yml:9: 'except' nævner 2027-03-11, som ikke er en af rækkens datoer (2027-03-03 og 2 uger frem, samme ugedag)"
+    ]
+
+
+def test_too_many_sessions(tmp_path):
+    text = COURSE.replace('    end: "12:00"', '    end: "12:00"\n    weekly: 500')
+    assert problems_of(tmp_path, {"courses/haab.yml": text}) == [
+        "courses/haab.yml:12: 'weekly' skal være mellem 1 og 104 (er 500)"
+    ]
+
+
+# --- teachers, places, glossary -----------------------------------------------------------
+
+
+def test_teacher_unknown_role(tmp_path):
+    teachers = "anne-madsen:\n  name: Anne\n  role: peers\nkarsten-holm:\n  name: K\n  role: professional\n"
+    problems = problems_of(tmp_path, {"courses/_teachers.yml": teachers})
+    assert problems == [
+        "courses/_teachers.yml:3: 'role': 'peers' er ikke en underviserrolle (mente du 'peer'?); mulige værdier: peer, relative, professional"
+    ]
+
+
+def test_teacher_id_not_a_slug(tmp_path):
+    teachers = "Anne Madsen:\n  name: Anne\n  role: peer\n"
+    assert problems_of(tmp_path, {"courses/_teachers.yml": teachers}) == [
+        "courses/_teachers.yml:1: 'Anne Madsen' er ikke et gyldigt id; brug små bogstaver a-z, tal og bindestreger (fx 'anne-madsen')"
+    ]
+
+
+def test_place_missing_address(tmp_path):
+    assert problems_of(tmp_path, {"courses/_locations.yml": "vaerkstedet:\n  name: Værkstedet\n"}) == [
+        "courses/_locations.yml:1: feltet 'address' mangler"
+    ]
+
+
+def test_teachers_file_missing(tmp_path):
+    _, problems = load_files(tmp_path, {"courses/_locations.yml": "x:\n  name: X\n  address: Y\n"}, defaults=False)
+    assert [str(p) for p in problems.sorted()] == ["courses/_teachers.yml: filen mangler; den skal liste hvert underviser med et id"]
+
+
+def test_glossary_see_also_unknown_suggests(tmp_path):
+    term = "---\nterm: CHIME\nsee_also: [forbundenhed]\n---\nFem elementer.\n"
+    forb = "---\nterm: Forbundethed\n---\nAt høre til.\n"
+    assert problems_of(tmp_path, {"glossary/chime.md": term, "glossary/forbundethed.md": forb}) == [
+        "glossary/chime.md:3: see_also nævner 'forbundenhed', som ikke er et ord i ordbogen (mente du 'forbundethed'?)"
+    ]
+
+
+def test_glossary_without_term(tmp_path):
+    assert problems_of(tmp_path, {"glossary/x.md": "---\nforms: [x]\n---\nTekst.\n"}) == ["glossary/x.md:2: feltet 'term' mangler"]
+
+
+def test_glossary_form_claimed_twice(tmp_path):
+    a = "---\nterm: Peer-støtte\nforms: [peerstøtte]\n---\nA.\n"
+    b = "---\nterm: Støtte\nforms: [Peerstøtte]\n---\nB.\n"
+    assert problems_of(tmp_path, {"glossary/peer-stoette.md": a, "glossary/stoette.md": b}) == [
+        "glossary/stoette.md:3: bøjningsformen 'Peerstøtte' bruges også af 'peer-stoette' (glossary/peer-stoette.md); et ord kan kun høre til ét opslag"
+    ]
+
+
+def test_glossary_duplicate_term(tmp_path):
+    b = "---\nterm: personlig recovery\n---\nB.\n"
+    assert problems_of(tmp_path, {"glossary/pr.md": b}) == [
+        "glossary/pr.md:2: ordet 'personlig recovery' bruges også af 'personlig-recovery' (glossary/personlig-recovery.md); et ord kan kun høre til ét opslag"
+    ]
+
+
+def test_glossary_without_front_matter(tmp_path):
+    assert problems_of(tmp_path, {"glossary/x.md": "Bare tekst.\n"}) == [
+        "glossary/x.md:1: filen skal begynde med front matter: en linje med '---', felterne (fx 'term: ...') og en linje med '---'"
+    ]
+
+
+def test_glossary_front_matter_error_line_counts_the_dashes(tmp_path):
+    assert problems_of(tmp_path, {"glossary/x.md": "---\nterm: X\nterm: Y\n---\nTekst.\n"}) == [
+        "glossary/x.md:3: nøglen 'term' står to gange (første gang i linje 2); slet den ene"
+    ]
+
+
+def test_glossary_file_name_not_slug(tmp_path):
+    assert problems_of(tmp_path, {"glossary/Peer støtte.md": TERM.replace("Personlig recovery", "Peer-støtte").replace("personlige recovery", "x")}) == [
+        "glossary/Peer støtte.md: filnavnet 'Peer støtte.md' er ikke et gyldigt slug; omdøb filen til 'peer-stoette.md'"
+    ]
+
+
+def test_files_starting_with_underscore_are_not_courses(tmp_path):
+    cat, problems = load_files(tmp_path, {"courses/_noter.yml": "bare: noter\n"})
+    assert not problems and not cat.courses

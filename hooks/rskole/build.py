@@ -6,6 +6,7 @@ MkDocs passes (a config mapping, source URIs, HTML strings), not MkDocs itself.
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -18,7 +19,7 @@ import markdown as md
 import yaml
 from markupsafe import Markup
 
-from . import pages
+from . import jsonld, pages
 from .catalogue import Catalogue, Paths, load, load_settings, today
 from .model import SiteSettings
 from .pages import Env, PageSpec
@@ -162,11 +163,26 @@ class Build:
     def page_extras(self, src_uri: str, page_url: str) -> dict:
         """Extra template context for a page (pre-rendered, already escaped HTML)."""
         extras: dict[str, Any] = {}
+        spec = self.specs.get(src_uri)
+        head = self._structured_data(spec)
+        if head:
+            extras["portal_head"] = Markup(head)
         if src_uri == "index.md" and self.env is not None:
             upcoming = [pages.course_card(self.env, c) for c in self.env.upcoming()[:4]]
             extras["portal_after"] = Markup(self.render("portal/home.html", page_url, courses=upcoming,
                                                         total=len(self.env.upcoming())))
         return extras
+
+    def _structured_data(self, spec: PageSpec | None) -> str | None:
+        if spec is None or self.env is None:
+            return None
+        if spec.kind == "course":
+            return jsonld.script(jsonld.course(self.env, self.catalogue.courses[spec.key], self.site_url))
+        if spec.kind == "term":
+            return jsonld.script(jsonld.term(self.env, self.catalogue.terms[spec.key], self.site_url))
+        if spec.kind == "glossary":
+            return jsonld.script(jsonld.term_set(self.env, self.site_url))
+        return None
 
     def write_feeds(self, site_dir: Path) -> None:
         """Calendar files and feeds (see feeds.py); nothing yet beyond pages."""
@@ -186,9 +202,11 @@ class Build:
 
 
 def _source(spec: PageSpec) -> str:
-    meta: dict[str, Any] = {"title": spec.title}
+    # mkdocs-material prints page titles and descriptions without escaping them (in
+    # <title>, <h1>, the header and <meta content="...">): escape editors' text here.
+    meta: dict[str, Any] = {"title": html.escape(spec.title, quote=True)}
     if spec.description:
-        meta["description"] = spec.description
+        meta["description"] = html.escape(spec.description, quote=True)
     if spec.hide_toc:
         meta["hide"] = ["toc"]
     if spec.search_boost:

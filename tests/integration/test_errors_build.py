@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
-from conftest import run_build
+from sitekit import run_build
 
 
 BROKEN = {

@@ -59,7 +59,7 @@ def test_course_page_shows_every_field(spec_site):
 
 
 def test_registration_closed_after_deadline(tmp_path, project):
-    from conftest import run_build
+    from sitekit import run_build
 
     result = run_build(project(), today="2027-02-25")
     assert result.returncode == 0, result.stderr
@@ -69,7 +69,7 @@ def test_registration_closed_after_deadline(tmp_path, project):
 
 
 def test_past_course_moves_to_archive(tmp_path, project):
-    from conftest import run_build
+    from sitekit import run_build
 
     result = run_build(project(), today="2027-04-08")
     assert result.returncode == 0, result.stderr

@@ -7,6 +7,7 @@ MkDocs passes (a config mapping, source URIs, HTML strings), not MkDocs itself.
 from __future__ import annotations
 
 import html
+import os
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -63,7 +64,7 @@ class Build:
     theme_dirs: list[str] = field(default_factory=list)
     site_url: str | None = None
     repo_url: str | None = None
-    edit_base: str | None = None
+    docs_dir: Path = Path("content")
     courses_dir: str = "courses"
     glossary_dir: str = "glossary"
 
@@ -95,7 +96,6 @@ class Build:
             raise ContentError(p)
         portal = extra.get("portal") or {}
         repo_url = config.get("repo_url")
-        edit_uri = config.get("edit_uri")
         return cls(
             root=root,
             settings=settings,
@@ -107,7 +107,7 @@ class Build:
             theme_dirs=list(config["theme"].dirs),
             site_url=settings.url or config.get("site_url"),
             repo_url=repo_url,
-            edit_base=_edit_base(repo_url, edit_uri),
+            docs_dir=Path(config["docs_dir"]),
             courses_dir=portal.get("courses_dir", "courses"),
             glossary_dir=portal.get("glossary_dir", "glossary"),
         )
@@ -129,10 +129,14 @@ class Build:
         return [(spec, _source(spec)) for spec in self.specs.values()]
 
     def edit_uri(self, source: str) -> str | None:
-        """Edit link target for an editor file (relative to the repository root)."""
-        if not self.edit_base:
+        """The edit link of a generated page: the editor's own file, not the virtual page.
+
+        MkDocs joins ``repo_url + edit_uri + file.edit_uri`` and edit_uri points into
+        docs_dir, so the path is written relative to docs_dir ("../courses/haab.yml").
+        """
+        if not self.repo_url:
             return None
-        return source
+        return Path(os.path.relpath(self.root / source, self.docs_dir)).as_posix()
 
     @property
     def jinja(self) -> jinja2.Environment:
@@ -213,12 +217,6 @@ def _source(spec: PageSpec) -> str:
         meta["search"] = {"boost": spec.search_boost}
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
     return f"---\n{front}---\n\n{spec.body}"
-
-
-def _edit_base(repo_url: str | None, edit_uri: str | None) -> str | None:
-    if not repo_url:
-        return None
-    return edit_uri or "edit/main/"
 
 
 def relative_url(target: str, page_url: str) -> str:

@@ -267,6 +267,58 @@ def teacher_card(env: Env, tid: str) -> dict:
             "url": url_of(teacher_uri(tid))}
 
 
+WEEKDAYS = ["man", "tir", "ons", "tor", "fre", "lor", "son"]
+WEEKDAY_NAMES = ["Mandag", "Tirsdag", "Onsdag", "Torsdag", "Fredag", "Lørdag", "Søndag"]
+TIMES_OF_DAY = {"formiddag": "Formiddag (før kl. 12)", "eftermiddag": "Eftermiddag (kl. 12-17)", "aften": "Aften (fra kl. 17)"}
+
+
+def time_of_day(start: datetime) -> str:
+    if start.hour < 12:
+        return "formiddag"
+    return "eftermiddag" if start.hour < 17 else "aften"
+
+
+def facets(course: Course) -> dict[str, list[str]]:
+    """The values a course is found by in the catalogue's filters (URL parameter -> values)."""
+    spec = course.spec
+    held = [s for s in course.sessions if not s.cancelled]
+    places = ([spec.location] if spec.location else []) + [s.location for s in held if s.location]
+    return {
+        "tema": list(spec.themes),
+        "for": list(spec.audiences),
+        "form": [spec.format],
+        "sted": sorted(set(places)),
+        "dag": [d for d in WEEKDAYS if any(WEEKDAYS[s.date.weekday()] == d for s in held)],
+        "tid": [t for t in TIMES_OF_DAY if any(time_of_day(s.start) == t for s in held)],
+    }
+
+
+def filter_groups(env: Env, courses: list[Course]) -> list[dict]:
+    """The catalogue's filter controls: one group per facet, options with counts."""
+    counts: dict[str, dict[str, int]] = {}
+    for course in courses:
+        for key, values in facets(course).items():
+            for value in values:
+                counts.setdefault(key, {}).setdefault(value, 0)
+                counts[key][value] += 1
+    places = sorted(env.cat.locations.items(), key=lambda kv: danish.sort_key(kv[1].name))
+    groups = [
+        ("tema", "Tema", [(k, t["name"]) for k, t in THEMES.items()]),
+        ("for", "Hvem er kurset for?", list(AUDIENCES_SHORT.items())),
+        ("form", "Form", list(FORMATS.items())),
+        ("sted", "Sted", [(pid, p.name) for pid, p in places]),
+        ("dag", "Ugedag", list(zip(WEEKDAYS, WEEKDAY_NAMES))),
+        ("tid", "Tidspunkt", list(TIMES_OF_DAY.items())),
+    ]
+    out = []
+    for key, legend, options in groups:
+        opts = [{"value": v, "label": label, "count": counts.get(key, {}).get(v, 0), "id": f"filter-{key}-{v}"}
+                for v, label in options if counts.get(key, {}).get(v, 0)]
+        if opts:
+            out.append({"key": key, "legend": legend, "options": opts})
+    return out
+
+
 def course_card(env: Env, course: Course) -> dict:
     spec = course.spec
     sessions = list(course.sessions)
@@ -293,6 +345,7 @@ def course_card(env: Env, course: Course) -> dict:
         "last_end_iso": last_end(sessions).isoformat() if sessions else None,
         "count_text": danish.count(len(held), "kursusgang", "kursusgange") if held else "Datoer følger",
         "weekday": danish.weekday_name(first.date) if first else None,
+        "facets": {k: " ".join(v) for k, v in facets(course).items()},
     }
 
 
@@ -379,7 +432,10 @@ def context(env: Env, spec: PageSpec) -> dict:
         return {"course": course_view(env, cat.courses[key])}
     if kind == "courses":
         return {"courses": [course_card(env, c) for c in env.upcoming()],
-                "themes": [theme_view(k) for k in THEMES], "archive_url": url_of(ARCHIVE)}
+                "filters": filter_groups(env, env.upcoming()),
+                "themes": [theme_view(k) for k in THEMES], "archive_url": url_of(ARCHIVE),
+                "places": [{"name": p.name, "url": url_of(place_uri(pid))}
+                           for pid, p in sorted(cat.locations.items(), key=lambda kv: danish.sort_key(kv[1].name))]}
     if kind == "archive":
         return {"courses": [course_card(env, c) for c in env.past()]}
     if kind == "calendar":

@@ -62,6 +62,7 @@ TEACHERS = "undervisere/index.md"
 PLACES = "steder/index.md"
 THEMES_INDEX = "temaer/index.md"
 GLOSSARY = "ordbog/index.md"
+PLAN = "min-plan.md"
 
 
 def course_uri(slug: str) -> str:
@@ -97,6 +98,7 @@ def page_specs(cat: Catalogue) -> list[PageSpec]:
         PageSpec(TEACHERS, "teachers", None, "Undervisere", description="Skolens undervisere: med levede erfaringer, som pårørende og fagprofessionelle."),
         PageSpec(PLACES, "places", None, "Steder", description="Her foregår kurserne."),
         PageSpec(THEMES_INDEX, "themes", None, "Temaer", description="Kurserne ordnet efter de fem CHIME-temaer for personlig recovery."),
+        PageSpec(PLAN, "plan", None, "Min plan", description="Din egen liste over kurser, du overvejer. Den gemmes kun i din browser."),
         PageSpec(GLOSSARY, "glossary", None, "Mini-ordbog", description="Ord og begreber om recovery og peer-støtte, forklaret kort.", hide_toc=True),
     ]
     for slug, course in sorted(cat.courses.items()):
@@ -466,6 +468,8 @@ def context(env: Env, spec: PageSpec) -> dict:
                 "others": [theme_view(k) for k in THEMES if k != key]}
     if kind == "glossary":
         return glossary_view(env)
+    if kind == "plan":
+        return {"plan_data": plan_data(env), "school": cat.settings.name, "contact": cat.settings.contact}
     if kind == "term":
         term = cat.terms[key]
         return {"term": term_view(env, term)}
@@ -503,3 +507,24 @@ def glossary_view(env: Env) -> dict:
     index = [{"letter": ch, "id": present.get(ch)} for ch in danish.ALPHABET]
     index += [{"letter": l["letter"], "id": l["id"]} for l in letters if l["letter"] not in danish.ALPHABET]
     return {"letters": letters, "index": index, "count": sum(len(l["terms"]) for l in letters)}
+
+
+def plan_data(env: Env) -> dict:
+    """What "min plan" needs to show any upcoming course without asking a server."""
+    courses = {}
+    for course in env.upcoming():
+        card = course_card(env, course)
+        courses[course.slug] = {
+            "title": course.spec.title,
+            "url": card["url"],
+            "place": card["place"],
+            "status": card["registration"]["label"],
+            "sessions": [
+                {"start": s.start.isoformat(), "end": s.end.isoformat(), "text": danish.session_text(s.start, s.end),
+                 "week": f"Uge {danish.week_number(s.date)}, {s.date.isocalendar().year}",
+                 "weekKey": f"{s.date.isocalendar().year}-{danish.week_number(s.date):02d}",
+                 "cancelled": s.cancelled}
+                for s in course.sessions
+            ],
+        }
+    return {"courses": courses}

@@ -1,0 +1,352 @@
+"""Machine-readable outputs: iCalendar files, kurser.json and the Atom feed.
+
+Plain functions over the Catalogue (no MkDocs import). Every output depends only on the
+content and the arguments, never on the clock or the file system's order, so two builds
+of the same content give byte-identical files (and subscribed calendars and feed readers
+see no spurious changes).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import xml.etree.ElementTree as ET
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path, PurePosixPath
+from typing import Any, Iterable
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
+
+from icalendar import Calendar, Event, Timezone, vDuration, vText
+
+from . import pages
+from .catalogue import Catalogue, Course
+from .model import THEMES
+from .schedule import Session
+
+UTC = timezone.utc
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+ATOM_NS = "http://www.w3.org/2005/Atom"
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+JSON_VERSION = 1
+#: How often subscribed calendars should look for changes (RFC 7986 and the Apple/Google hint).
+REFRESH = timedelta(hours=12)
+
+
+# --- URLs ---------------------------------------------------------------------------------
+
+
+def _base(site_url: str) -> str:
+    """The site URL with exactly one trailing slash, so joining never doubles or drops one."""
+    return site_url.rstrip("/") + "/"
+
+
+def _host(site_url: str) -> str:
+    # UIDs need a domain part; an unset site_url must still give valid, stable UIDs.
+    return urlsplit(_base(site_url)).hostname or "localhost"
+
+
+def course_url(site_url: str, slug: str) -> str:
+    return _base(site_url) + pages.url_of(pages.course_uri(slug))
+
+
+def course_ics_url(site_url: str, slug: str) -> str:
+    return _base(site_url) + pages.ics_url(slug)
+
+
+# --- iCalendar ----------------------------------------------------------------------------
+
+
+def _location_text(cat: Catalogue, course: Course, session: Session) -> str:
+    """Where a session happens, as one line a calendar app can show or map."""
+    spec = course.spec
+    place = cat.locations.get(session.location or spec.location or "")
+    # A session moved to a place is held there, even in an online course.
+    if spec.format == "online" and not session.location:
+        return spec.online_url or "Online"
+    if place is None:
+        return "" if spec.format == "in-person" else spec.online_url or "Online"
+    where = f"{place.name}, {place.address}"
+    return f"{where} / online" if spec.format == "hybrid" else where
+
+
+def _event(cat: Catalogue, course: Course, session: Session, site_url: str, stamp: datetime | None) -> Event:
+    """One VEVENT; the single place that decides what a session looks like in a calendar."""
+    spec = course.spec
+    url = course_url(site_url, course.slug)
+    event = Event()
+    # Slug + date key: stable across rebuilds, so a subscribed calendar updates in place.
+    event.add("uid", f"{course.slug}-{session.key}@{_host(site_url)}")
+    # DTSTAMP must be UTC; without `stamp` the session's own start keeps builds reproducible.
+    event.add("dtstamp", (stamp or session.start).astimezone(UTC).replace(microsecond=0))
+    # Aware datetimes in the site's zone are written as local time with TZID, not as UTC.
+    event.add("dtstart", session.start)
+    event.add("dtend", session.end)
+    event.add("summary", f"{spec.title} – {session.topic}" if session.topic else spec.title)
+    location = _location_text(cat, course, session)
+    if location:
+        event.add("location", location)
+    event.add("description", f"{spec.summary}\n\n{url}")
+    event.add("url", url)
+    cancelled = session.cancelled or spec.status == "cancelled"
+    event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
+    event.add("sequence", 0)
+    return event
+
+
+def _onset_in_offset_from(value: datetime, offset_from: timedelta, offset_to: timedelta, zone: ZoneInfo) -> datetime:
+    """A transition's onset as RFC 5545 wants it: local time in TZOFFSETFROM.
+
+    icalendar 7 writes the spring onset in the new offset (03:00 instead of 02:00 in
+    Copenhagen). We find the real transition instant among the two readings of ``value``
+    and express it in the offset before the change; anything else is left as it was.
+    """
+    naive = value.replace(tzinfo=None)
+    for offset in (offset_to, offset_from):
+        instant = (naive - offset).replace(tzinfo=UTC)
+        before = (instant - timedelta(seconds=1)).astimezone(zone).utcoffset()
+        after = instant.astimezone(zone).utcoffset()
+        if before == offset_from and after == offset_to:
+            return naive - offset + offset_from
+    return value
+
+
+def _vtimezone(zone: ZoneInfo, years: Iterable[int]) -> Timezone:
+    """The site's zone as a VTIMEZONE covering exactly the given years."""
+    years = sorted(years)
+    vtz = Timezone.from_tzinfo(zone, tzid=zone.key, first_date=date(years[0], 1, 1), last_date=date(years[-1] + 1, 1, 1))
+    for sub in vtz.subcomponents:
+        offset_from, offset_to = sub.TZOFFSETFROM, sub.TZOFFSETTO
+        if offset_from == offset_to:
+            continue
+        onsets = [_onset_in_offset_from(v, offset_from, offset_to, zone) for v in [sub.DTSTART] + [d for d, _ in sub.rdates]]
+        sub.DTSTART = onsets[0]
+        sub.pop("RDATE", None)
+        if onsets[1:]:
+            sub.add("RDATE", onsets[1:])
+    return vtz
+
+
+def _calendar(cat: Catalogue, name: str, rows: list[tuple[Course, Session]], site_url: str, now: datetime | None) -> bytes:
+    cal = Calendar()
+    cal.add("prodid", f"-//{cat.settings.name}//Kurser//DA")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    # Unknown X- properties are not escaped by icalendar unless typed as TEXT explicitly.
+    cal.add("x-wr-calname", vText(" ".join(name.split())))
+    cal.add("x-wr-timezone", vText(cat.zone.key))
+    cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
+    cal.add("x-published-ttl", vDuration(REFRESH))
+    # An empty calendar still gets its VTIMEZONE: RFC 5545 wants at least one component.
+    years = {s.start.year for _, s in rows} | {s.end.year for _, s in rows}
+    if not years:
+        years = {(now or datetime.now(cat.zone)).astimezone(cat.zone).year}
+    cal.add_component(_vtimezone(cat.zone, years))
+    for course, session in sorted(rows, key=lambda r: (r[1].start, r[1].end, r[0].slug, r[1].key)):
+        cal.add_component(_event(cat, course, session, site_url, now))
+    return cal.to_ical()
+
+
+def course_ics(cat: Catalogue, course: Course, site_url: str, now: datetime | None = None) -> bytes:
+    """``kurser/<slug>.ics``: every session of one course, cancelled ones included.
+
+    ``now`` becomes every event's DTSTAMP; pass a reproducible value (e.g. the course
+    file's last commit date from ``git_dates``). Without it each session's start is used.
+    """
+    rows = [(course, s) for s in course.sessions]
+    return _calendar(cat, f"{course.spec.title} – {cat.settings.name}", rows, site_url, now)
+
+
+def calendar_ics(cat: Catalogue, courses: list[Course], site_url: str, now: datetime | None = None) -> bytes:
+    """``kalender.ics``: every session of the given courses (the caller picks upcoming ones)."""
+    rows = [(course, s) for course in courses for s in course.sessions]
+    return _calendar(cat, cat.settings.name, rows, site_url, now)
+
+
+# --- kurser.json --------------------------------------------------------------------------
+
+
+def _registration_json(course: Course) -> dict[str, Any] | None:
+    reg = course.spec.registration
+    if reg is None:
+        return None
+    return {"url": reg.url, "email": reg.email, "phone": reg.phone,
+            "deadline": reg.deadline.isoformat() if reg.deadline else None, "note": reg.note}
+
+
+def _location_json(cat: Catalogue, pid: str | None) -> dict[str, Any] | None:
+    place = cat.locations.get(pid or "")
+    if place is None:
+        return None
+    return {"id": pid, "name": place.name, "address": place.address,
+            "accessibility": place.accessibility, "directions": place.directions}
+
+
+def _course_json(env: pages.Env, course: Course, site_url: str) -> dict[str, Any]:
+    cat, spec = env.cat, course.spec
+    return {
+        "slug": course.slug,
+        "url": course_url(site_url, course.slug),
+        "ics_url": course_ics_url(site_url, course.slug),
+        "title": spec.title,
+        "summary": spec.summary,
+        "description": spec.description,
+        "learning_outcomes": list(spec.learning_outcomes),
+        "themes": list(spec.themes),
+        "theme_names": [THEMES[k]["name"] for k in spec.themes],
+        "audiences": list(spec.audiences),
+        "format": spec.format,
+        "status": spec.status,
+        "registration_state": pages.registration_view(env, course)["key"],
+        "upcoming": not env.is_past(course),
+        "capacity": spec.capacity,
+        "registration": _registration_json(course),
+        "teachers": [{"id": tid, "name": t.name, "role": t.role, "title": t.title}
+                     for tid in spec.teachers if (t := cat.teachers.get(tid))],
+        "location": _location_json(cat, spec.location),
+        "online_url": spec.online_url,
+        "glossary": list(spec.glossary),
+        "sessions": [{"start": s.start.isoformat(), "end": s.end.isoformat(), "topic": s.topic,
+                      "location": s.location, "cancelled": s.cancelled} for s in course.sessions],
+    }
+
+
+def courses_json(cat: Catalogue, env: pages.Env, site_url: str) -> str:
+    """``kurser.json``: every course, upcoming and past, as documented versioned JSON.
+
+    A session's ``location`` is its own place id (null: the course's ``location``); the
+    top-level ``locations`` map gives every place's details so such ids can be resolved.
+    """
+    data = {
+        "version": JSON_VERSION,
+        "generated": env.today.isoformat(),
+        "school": {"name": cat.settings.name, "url": _base(site_url), "contact": cat.settings.contact},
+        "courses": [_course_json(env, cat.courses[slug], site_url) for slug in sorted(cat.courses)],
+        "locations": {pid: _location_json(cat, pid) for pid in sorted(cat.locations)},
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+# --- Atom feed ----------------------------------------------------------------------------
+
+# Characters XML 1.0 cannot carry at all; ElementTree would write them and break the feed.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml_text(text: str) -> str:
+    return _NOT_XML.sub("", text)
+
+
+def _rfc3339(dt: datetime) -> str:
+    return dt.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
+    el = ET.SubElement(parent, tag, {k: _xml_text(v) for k, v in attrs.items()})
+    if text is not None:
+        el.text = _xml_text(text)
+    return el
+
+
+def _course_dates(course: Course, dates: dict[str, tuple[datetime, datetime]], fallback: datetime) -> tuple[datetime, datetime]:
+    # Keyed by the file's path (as git_dates returns) or, for convenience, by slug.
+    return dates.get(course.path) or dates.get(course.slug) or (fallback, fallback)
+
+
+def atom_feed(cat: Catalogue, dates: dict[str, tuple[datetime, datetime]], site_url: str, env: pages.Env) -> str:
+    """``feed.xml``: every course as an Atom 1.0 entry, newest first by published date.
+
+    ``dates`` maps a course's ``path`` (or slug) to (published, updated), e.g. from
+    ``git_dates``; a course missing from it is dated ``env.now``.
+    """
+    base = _base(site_url)
+    rows = []
+    for course in cat.courses.values():
+        published, updated = _course_dates(course, dates, env.now)
+        rows.append((published, max(published, updated), course))
+    rows.sort(key=lambda r: (-r[0].timestamp(), r[2].slug))
+
+    feed = ET.Element("feed", {"xmlns": ATOM_NS, f"{{{XML_NS}}}lang": "da"})
+    _sub(feed, "id", base + "feed.xml")
+    _sub(feed, "title", f"{cat.settings.name} – kurser")
+    _sub(feed, "updated", _rfc3339(max((r[1] for r in rows), default=env.now)))
+    _sub(feed, "link", rel="self", type="application/atom+xml", href=base + "feed.xml")
+    _sub(feed, "link", rel="alternate", type="text/html", href=base + pages.url_of(pages.COURSES))
+    # Atom requires an author on the feed unless every entry has one.
+    _sub(_sub(feed, "author"), "name", cat.settings.name)
+    for published, updated, course in rows:
+        url = course_url(site_url, course.slug)
+        entry = _sub(feed, "entry")
+        _sub(entry, "id", url)
+        _sub(entry, "title", course.spec.title)
+        _sub(entry, "link", rel="alternate", type="text/html", href=url)
+        _sub(entry, "published", _rfc3339(published))
+        _sub(entry, "updated", _rfc3339(updated))
+        _sub(entry, "summary", course.spec.summary)
+    ET.indent(feed)  # whitespace between elements only; text content is untouched
+    body = ET.tostring(feed, encoding="unicode")
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + body + "\n"
+
+
+# --- Dates from git -----------------------------------------------------------------------
+
+
+def _normal(path: str) -> str:
+    return PurePosixPath(path.replace("\\", "/")).as_posix()
+
+
+def _mtime(path: Path) -> datetime:
+    try:
+        return datetime.fromtimestamp(int(path.stat().st_mtime), UTC)
+    except (OSError, ValueError, OverflowError):
+        return EPOCH
+
+
+def _git_log(root: Path, paths: list[str]) -> dict[str, tuple[datetime, datetime]]:
+    """(first, last) commit date per path, from one `git log`; {} if git cannot answer."""
+    cmd = ["git", "--literal-pathspecs", "-c", "core.quotepath=off", "log", "-z", "--format=%x1e%ct",
+           "--name-only", "--no-renames", "--relative", "--", *paths]
+    try:
+        proc = subprocess.run(cmd, cwd=root, capture_output=True, timeout=120, check=False)
+    except (OSError, subprocess.SubprocessError, ValueError):
+        return {}
+    if proc.returncode != 0:
+        return {}
+    found: dict[str, tuple[datetime, datetime]] = {}
+    # Each commit is "\x1e<unix time>\0\n<name>\0<name>\0...", newest first.
+    for chunk in proc.stdout.decode("utf-8", "replace").split("\x1e"):
+        stamp, _, names = chunk.partition("\0")
+        if not stamp.strip().isdigit():
+            continue
+        when = datetime.fromtimestamp(int(stamp), UTC)
+        for name in names.lstrip("\n").split("\0"):
+            if not name:
+                continue
+            first, last = found.get(name, (when, when))
+            found[name] = (min(first, when), max(last, when))
+    return found
+
+
+def git_dates(root: Path, paths: list[str]) -> dict[str, tuple[datetime, datetime]]:
+    """(first commit date, last commit date) in UTC for each path relative to ``root``.
+
+    One `git log` for all files, so the cost does not grow with a subprocess per file. A
+    file git does not know (or no git at all) gets its mtime for both; never raises. In a
+    shallow clone every file looks created by the oldest fetched commit: fetch full history.
+    """
+    root = Path(root)
+    wanted = {p: _normal(p) for p in paths}
+    try:
+        history = _git_log(root, sorted(set(wanted.values()))) if wanted else {}
+    except Exception:  # noqa: BLE001 - dates are a nicety; a build must not fail on them
+        history = {}
+    out: dict[str, tuple[datetime, datetime]] = {}
+    for given, normal in wanted.items():
+        if normal in history:
+            out[given] = history[normal]
+        else:
+            stamp = _mtime(root / normal)
+            out[given] = (stamp, stamp)
+    return out

@@ -20,7 +20,7 @@ import markdown as md
 import yaml
 from markupsafe import Markup
 
-from . import jsonld, pages
+from . import feeds, jsonld, pages
 from .catalogue import Catalogue, Paths, load, load_settings, today
 from .model import SiteSettings
 from .pages import Env, PageSpec
@@ -189,7 +189,17 @@ class Build:
         return None
 
     def write_feeds(self, site_dir: Path) -> None:
-        """Calendar files and feeds (see feeds.py); nothing yet beyond pages."""
+        """Calendar files, kurser.json and the Atom feed, next to the pages."""
+        cat, env = self.catalogue, self.env
+        site_url = self.site_url or "http://localhost/"
+        # One git call for every course file: first commit = published, last = updated.
+        dates = feeds.git_dates(self.root, [c.path for c in cat.courses.values()])
+        for course in cat.courses.values():
+            stamp = dates.get(course.path, (None, None))[1]
+            _write(site_dir / pages.ics_url(course.slug), feeds.course_ics(cat, course, site_url, now=stamp))
+        _write(site_dir / "kalender.ics", feeds.calendar_ics(cat, env.upcoming(), site_url))
+        _write(site_dir / "kurser.json", feeds.courses_json(cat, env, site_url).encode("utf-8"))
+        _write(site_dir / "feed.xml", feeds.atom_feed(cat, dates, site_url, env).encode("utf-8"))
 
     # --- Markdown outside MkDocs' page pipeline (bios, definitions, outcomes) ----------
 
@@ -203,6 +213,11 @@ class Build:
         html = self.markdown(text)
         match = re.fullmatch(r"\s*<p>(.*)</p>\s*", html, re.S)
         return Markup(match.group(1) if match else html)
+
+
+def _write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
 
 
 def _source(spec: PageSpec) -> str:

@@ -1,0 +1,392 @@
+"""The glossary term index and the linker that turns glossary words in rendered HTML into links.
+
+Plain functions over strings (no MkDocs import). The linker makes ONE pass over the HTML:
+markup is stepped over with a small tokenizer, each text run is split into words once, and
+n-grams of those words are looked up in a dict. The cost is linear in the size of the text
+and does not grow with the number of terms (no per-term pass, no giant regex alternation).
+
+Matching rules:
+
+- a word is a run of letters/digits (any script, æøå included), possibly joined by hyphens:
+  "peer-støtte" is one word, and "recoveryskolen" is not "recovery" (whole words only);
+- case-insensitive (casefold, after NFC normalisation);
+- a multi-word term matches across any whitespace (a newline, &nbsp; too) but not across
+  a tag, punctuation or another entity;
+- longest match first ("personlig recovery" before "recovery").
+"""
+
+from __future__ import annotations
+
+import html as _html
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Set
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # only for type hints: the module works on plain (slug, words) pairs
+    from .catalogue import Term
+
+__all__ = ["TermIndex", "link", "entries_from_terms", "SKIP_ELEMENTS"]
+
+# --- words -------------------------------------------------------------------------------
+
+# Characters that glue a run of text into one chunk. Besides word characters: hyphens,
+# combining accents (decomposed "é") and invisible format characters (a soft hyphen inside
+# "recovery\u00adskolen" must not split off "recovery").
+_HYPHENS = "-\u2010\u2011"
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_CHUNK_CHAR = rf"[\w\u0300-\u036f{_HYPHENS}{_INVISIBLE}]"
+# A word is letters/digits joined by single hyphens: "recovery-" (a truncated compound,
+# "recovery- og rehabiliteringsforløb") and "foo_bar" are not words.
+_PART = r"(?:[^\W_][\u0300-\u036f]*)+"
+_WORD = rf"{_PART}(?:-{_PART})*"
+_WORD_RE = re.compile(_WORD)
+# An entity is one opaque token, never matched inside; only a whitespace entity (&nbsp;)
+# may sit between the words of a phrase.
+_ENTITY = r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);"
+# One scan finds entities, whole words, and other chunks (any run of word characters,
+# hyphens and invisible format characters that is not a plain word: "recovery-",
+# "foo_bar", or "recovery\u00adskolen" with a soft hyphen, cleaned up by _word_key).
+_TOKEN_RE = re.compile(rf"(?P<ent>{_ENTITY})|(?P<word>{_WORD})(?!{_CHUNK_CHAR})|{_CHUNK_CHAR}+")
+_KEY_TABLE = str.maketrans({"\u2010": "-", "\u2011": "-", **{c: None for c in _INVISIBLE}})
+
+
+def _word_key(chunk: str) -> str | None:
+    """The lookup key of a chunk of text, or None if the chunk is not a whole word."""
+    text = unicodedata.normalize("NFC", chunk.translate(_KEY_TABLE))
+    if not _WORD_RE.fullmatch(text):
+        return None
+    return text.casefold()
+
+
+@lru_cache(maxsize=1024)
+def _entity_kind(entity: str) -> str:
+    """"space" for an entity that is whitespace (&nbsp;: a phrase may span it), "glue" for
+    one that stands for part of a word (&eacute;, &shy;: a word written against it is only
+    a fragment and must not match), "other" for punctuation (&amp;)."""
+    text = _html.unescape(entity)
+    if text.isspace():
+        return "space"
+    if any(c.isalnum() or c in "-_" or unicodedata.category(c) in ("Cf", "Mn") for c in text):
+        return "glue"
+    return "other"
+
+
+def _is_gap(text: str) -> bool:
+    """True if text between two words is whitespace only (entities such as &nbsp; included)."""
+    if text.isspace():
+        return True
+    return "&" in text and _html.unescape(text).isspace()
+
+
+@dataclass
+class _Words:
+    """The words of one text run: offsets into the HTML, their keys (None: not a word),
+    and whether each word may continue a phrase begun by the word before it."""
+
+    starts: list[int] = field(default_factory=list)
+    ends: list[int] = field(default_factory=list)
+    keys: list[str | None] = field(default_factory=list)
+    joins: list[bool] = field(default_factory=list)
+
+
+def _split_words(text: str, start: int = 0, end: int | None = None) -> _Words:
+    """Split text[start:end] into words, once."""
+    end = len(text) if end is None else end
+    words = _Words()
+    starts, ends, keys = words.starts, words.ends, words.keys
+    glue_next = False  # the previous token is a word-gluing entity with nothing between
+    for m in _TOKEN_RE.finditer(text, start, end):
+        s = m.start()
+        touching = bool(ends) and ends[-1] == s
+        kind = m.lastgroup
+        if kind == "ent":
+            ent = _entity_kind(m.group())
+            if ent == "space":
+                glue_next = False
+                continue  # part of the gap between two words, not a token
+            if ent == "glue" and touching:
+                keys[-1] = None  # "caf&eacute;": the chunk before it is only a fragment
+            key, glue_next = None, ent == "glue"
+        elif glue_next and touching:
+            key, glue_next = None, False
+        elif kind == "word":  # already a whole word: only normalise (ASCII needs no NFC)
+            word = m.group()
+            key = (word if word.isascii() else unicodedata.normalize("NFC", word)).casefold()
+        else:
+            key = _word_key(m.group())
+        starts.append(s), ends.append(m.end()), keys.append(key)
+    # A word continues a phrase only after a word, across nothing but whitespace.
+    words.joins = [False] + [
+        keys[i] is not None and keys[i - 1] is not None and _is_gap(text[ends[i - 1]:starts[i]])
+        for i in range(1, len(keys))
+    ] if keys else []
+    return words
+
+
+def _phrase_key(text: str) -> str | None:
+    """The key of a whole surface form or query ("Personlig  Recovery" -> "personlig recovery"),
+    or None if it is not made of whole words separated by whitespace."""
+    words = _split_words(text)
+    if not words.keys or any(k is None for k in words.keys):
+        return None
+    if not all(words.joins[1:]):
+        return None
+    if text[: words.starts[0]].strip() or text[words.ends[-1]:].strip():
+        return None
+    return " ".join(words.keys)  # type: ignore[arg-type]
+
+
+# --- the index ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Entry:
+    slug: str | None  # the term this phrase names, or None if it only begins longer phrases
+    longer: bool  # some longer phrase begins with this one: keep reading words
+
+
+class TermIndex:
+    """Every surface form of every term, keyed by its normalised words.
+
+    Build it once per build with :meth:`build` and share it between pages. ``lookups`` and
+    ``words_scanned`` count the linker's work (used to check it stays linear).
+    """
+
+    def __init__(self, table: dict[str, _Entry], max_words: int,
+                 conflicts: list[tuple[str, str, str]], unmatchable: list[tuple[str, str]]):
+        self._table = table
+        #: The longest surface form, in words (the linker's n-gram limit).
+        self.max_words = max_words
+        #: (surface, slug kept, slug dropped) for a form claimed by two terms.
+        self.conflicts = conflicts
+        #: (slug, surface) for forms that can never match (not whole words), e.g. "R&D".
+        self.unmatchable = unmatchable
+        self.lookups = 0
+        self.words_scanned = 0
+
+    @classmethod
+    def build(cls, entries: Iterable[tuple[str, list[str]]]) -> TermIndex:
+        """Index (slug, [term, form, form, ...]) pairs.
+
+        A term's own name wins over another term's form; otherwise the first entry wins.
+        """
+        entries = [(slug, list(surfaces)) for slug, surfaces in entries]
+        owner: dict[str, str] = {}  # key -> slug
+        conflicts: list[tuple[str, str, str]] = []
+        unmatchable: list[tuple[str, str]] = []
+        # Names first, then forms, so the precedence rule is a simple "first wins".
+        names = [(slug, surfaces[:1]) for slug, surfaces in entries]
+        forms = [(slug, surfaces[1:]) for slug, surfaces in entries]
+        for slug, surfaces in names + forms:
+            for surface in surfaces:
+                key = _phrase_key(surface)
+                if key is None:
+                    unmatchable.append((slug, surface))
+                elif key not in owner:
+                    owner[key] = slug
+                elif owner[key] != slug:
+                    conflicts.append((surface, owner[key], slug))
+        table, max_words = _table_of(owner)
+        return cls(table, max_words, conflicts, unmatchable)
+
+    @classmethod
+    def from_terms(cls, terms: Iterable[Term]) -> TermIndex:
+        """Index catalogue terms (their name and forms)."""
+        return cls.build(entries_from_terms(terms))
+
+    def lookup(self, text: str) -> str | None:
+        """The slug a word or phrase names ("Peer-støtten" -> "peer-stoette"), or None."""
+        key = _phrase_key(text)
+        entry = self._table.get(key) if key is not None else None
+        return entry.slug if entry else None
+
+    def __len__(self) -> int:
+        """The number of surface forms that match."""
+        return sum(1 for e in self._table.values() if e.slug)
+
+    def reset_counters(self) -> None:
+        self.lookups = 0
+        self.words_scanned = 0
+
+    def _longest_at(self, words: _Words, i: int) -> tuple[str, int] | None:
+        """The longest term beginning at word i: (slug, index of its last word)."""
+        table, keys, joins = self._table, words.keys, words.joins
+        best: tuple[str, int] | None = None
+        phrase = keys[i]
+        j, n = i, len(keys)
+        lookups = 0
+        while True:
+            lookups += 1
+            entry = table.get(phrase)  # type: ignore[arg-type]
+            if entry is None:
+                break
+            if entry.slug is not None:
+                best = (entry.slug, j)
+            if not entry.longer or j + 1 >= n or not joins[j + 1]:
+                break
+            j += 1
+            phrase = f"{phrase} {keys[j]}"
+        self.lookups += lookups
+        return best
+
+
+def _table_of(slug_by_key: dict[str, str]) -> tuple[dict[str, _Entry], int]:
+    """The lookup table: every surface form, plus every proper prefix of a multi-word form
+    (so the linker can stop reading as soon as no term can continue)."""
+    prefixes: set[str] = set()
+    max_words = 1 if slug_by_key else 0
+    for key in slug_by_key:
+        parts = key.split(" ")
+        max_words = max(max_words, len(parts))
+        for n in range(1, len(parts)):
+            prefixes.add(" ".join(parts[:n]))
+    table = {key: _Entry(slug, key in prefixes) for key, slug in slug_by_key.items()}
+    for key in prefixes - table.keys():
+        table[key] = _Entry(None, True)
+    return table, max_words
+
+
+def entries_from_terms(terms: Iterable[Term]) -> list[tuple[str, list[str]]]:
+    """(slug, [name, *forms]) for catalogue terms, in slug order (deterministic precedence)."""
+    return [(t.slug, [t.spec.term, *t.spec.forms]) for t in sorted(terms, key=lambda t: t.slug)]
+
+
+# --- HTML --------------------------------------------------------------------------------
+
+#: Elements whose content is never linked (plus any element with data-rs-nolink).
+SKIP_ELEMENTS = frozenset({
+    "code", "pre", "a", "h1", "h2", "h3", "h4", "h5", "h6", "script", "style", "abbr", "kbd",
+    "button", "label", "textarea", "svg", "title",
+    # Not prose either: a link there would be invalid or invisible.
+    "math", "select", "iframe", "xmp", "noembed", "noframes", "plaintext",
+})
+# Raw-text elements: their content is not markup, so jump straight to the end tag.
+_RAW_TEXT = frozenset({"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes"})
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                   "param", "source", "track", "wbr"})
+# Elements that cannot nest: a new one closes the open one, so it doesn't deepen the skip.
+_NO_NESTING = frozenset({"a", "button", "h"})
+
+_MARKUP_RE = re.compile(
+    r"""
+      <!--.*?(?:-->|\Z)                         # comment (unclosed: to the end)
+    | <!\[CDATA\[.*?(?:\]\]>|\Z)                # CDATA (in SVG/MathML)
+    | <[!?][^>]*>?                              # doctype, processing instruction
+    | </?(?P<name>[A-Za-z][^\s/>]*)             # a start or end tag ...
+      (?:=\s*"[^"]*"|=\s*'[^']*'|[^>])*>?       # ... quoted values may hold '>'
+    """,
+    re.S | re.X,
+)
+_NOLINK_RE = re.compile(r"[\s\"'/]data-rs-nolink(?=[\s=/>]|$)", re.I)
+
+
+def _tag_key(name: str) -> str:
+    """The name used to pair start and end tags (any heading end tag closes any heading)."""
+    name = name.lower()
+    return "h" if len(name) == 2 and name[0] == "h" and name[1] in "123456" else name
+
+
+def _raw_text_end(html: str, name: str, pos: int) -> int:
+    """Where a raw-text element's end tag begins, or the end of the HTML if it has none."""
+    m = re.compile(rf"</{re.escape(name)}(?=[\s/>]|$)", re.I).search(html, pos)
+    return m.start() if m else len(html)
+
+
+@dataclass
+class _Linker:
+    """One link() call: the HTML, the output pieces, and the per-page state."""
+
+    html: str
+    index: TermIndex
+    href_for: Callable[[str], str]
+    title_for: Callable[[str], str]
+    skip: Set[str]
+    once: set[str]
+    out: list[str] = field(default_factory=list)
+    done: int = 0  # html[:done] is already in out
+    linked: set[str] = field(default_factory=set)
+    _attrs: dict[str, str] = field(default_factory=dict)
+
+    def run(self) -> str:
+        html = self.html
+        pos, n = 0, len(html)
+        skipping: str | None = None  # the outermost skipped element's pairing name
+        depth = 0
+        while pos < n:
+            m = _MARKUP_RE.search(html, pos)
+            text_end = m.start() if m else n
+            if skipping is None and text_end > pos:
+                self._link_text(pos, text_end)
+            if m is None:
+                break
+            pos = m.end()
+            name = m.group("name")
+            if name is None:  # comment, doctype, CDATA: passed through untouched
+                continue
+            tag = m.group()
+            key = _tag_key(name)
+            closing = tag.startswith("</")
+            self_closing = tag.endswith("/>") or key in _VOID
+            if skipping is not None:
+                if key == skipping and not self_closing:
+                    if closing:
+                        depth -= 1
+                        skipping = None if depth == 0 else skipping
+                    elif key not in _NO_NESTING:
+                        depth += 1
+            elif not closing and not self_closing and (key in SKIP_ELEMENTS or key == "h"
+                                                       or _NOLINK_RE.search(tag)):
+                skipping, depth = key, 1
+            if not closing and not self_closing and key in _RAW_TEXT:
+                pos = _raw_text_end(html, key, pos)  # its content is not markup
+        self.out.append(html[self.done:])
+        return "".join(self.out)
+
+    def _link_text(self, start: int, end: int) -> None:
+        """Link the terms in one text run html[start:end]."""
+        words = _split_words(self.html, start, end)
+        keys = words.keys
+        self.index.words_scanned += sum(1 for k in keys if k is not None)
+        i, n = 0, len(keys)
+        while i < n:
+            if keys[i] is None:
+                i += 1
+                continue
+            found = self.index._longest_at(words, i)
+            if found is None:
+                i += 1
+                continue
+            slug, last = found
+            # The longest match is consumed even when not linked: on the page of
+            # "personlig recovery", its "recovery" is not a link to recovery either.
+            if slug not in self.skip and slug not in self.once:
+                self._emit(slug, words.starts[i], words.ends[last])
+            i = last + 1
+
+    def _emit(self, slug: str, start: int, end: int) -> None:
+        if slug not in self._attrs:
+            esc = _html.escape
+            self._attrs[slug] = (f'<a class="rs-term" href="{esc(self.href_for(slug), quote=True)}" '
+                                 f'title="{esc(self.title_for(slug), quote=True)}" '
+                                 f'data-rs-term="{esc(slug, quote=True)}">')
+        self.out.append(self.html[self.done:start])
+        self.out.append(self._attrs[slug] + self.html[start:end] + "</a>")
+        self.done = end
+        self.once.add(slug)
+        self.linked.add(slug)
+
+
+def link(html: str, index: TermIndex, href_for: Callable[[str], str], title_for: Callable[[str], str],
+         skip: Set[str] = frozenset(), once: set[str] | None = None) -> tuple[str, set[str]]:
+    """Link the first occurrence of each glossary term in rendered HTML.
+
+    ``skip``: slugs never linked (the term's own page). ``once``: slugs already linked on
+    this page; it is updated, so pass the same set for every piece of one page. Returns the
+    new HTML and the slugs linked by this call. Markup, comments and entities pass through
+    untouched; malformed HTML never raises (an unclosed skipped element skips to the end).
+    """
+    linker = _Linker(html, index, href_for, title_for, skip, set() if once is None else once)
+    return linker.run(), linker.linked

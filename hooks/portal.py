@@ -55,7 +55,7 @@ def on_files(files: Files, config) -> Files:
 # reads page.content in on_page_context).
 @event_priority(-50)
 def on_page_content(html: str, page, config, files) -> str:
-    return _build.page_content(page.file.src_uri, page.url, html)
+    return _build.page_content(page.file.src_uri, page.url, html, page.title)
 
 
 def on_page_context(context, page, config, nav):

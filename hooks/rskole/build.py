@@ -20,7 +20,8 @@ import markdown as md
 import yaml
 from markupsafe import Markup
 
-from . import feeds, jsonld, pages
+from . import danish, feeds, jsonld, pages
+from .glossary import TermIndex, link
 from .catalogue import Catalogue, Paths, load, load_settings, today
 from .model import SiteSettings
 from .pages import Env, PageSpec
@@ -71,6 +72,9 @@ class Build:
     catalogue: Catalogue | None = None
     env: Env | None = None
     specs: dict[str, PageSpec] = field(default_factory=dict)
+    term_index: TermIndex | None = None
+    #: slug -> {page url: page title} of the courses and content pages that use the term.
+    usage: dict[str, dict[str, str]] = field(default_factory=dict)
     _jinja: jinja2.Environment | None = None
     _md: md.Markdown | None = None
 
@@ -118,8 +122,13 @@ class Build:
         if problems:
             raise ContentError(problems)
         self.catalogue = catalogue
-        self.env = Env(catalogue, self.today, self.now, self.markdown, self.inline_markdown)
+        self.env = Env(catalogue, self.today, self.now, self.markdown, self.inline_markdown, self.site_url)
         self.specs = {spec.src_uri: spec for spec in pages.page_specs(catalogue)}
+        self.term_index = TermIndex.from_terms(catalogue.terms.values())
+        self.usage = {slug: {} for slug in catalogue.terms}
+        for course in catalogue.courses.values():
+            for slug in course.spec.glossary:
+                self.usage[slug][pages.url_of(pages.course_uri(course.slug))] = f"Kursus: {course.spec.title}"
         return catalogue
 
     # --- pages ---------------------------------------------------------------------------
@@ -156,13 +165,42 @@ class Build:
 
         return self.jinja.get_template(template).render(url=url, site=self.settings, **ctx)
 
-    def page_content(self, src_uri: str, page_url: str, html: str) -> str:
-        """The HTML of a page: a generated page's body goes into its template."""
+    def link_terms(self, html: str, page_url: str, once: set[str], skip: frozenset = frozenset(),
+                   record: str | None = None) -> str:
+        """Link glossary words in editor-written HTML; ``record`` is the page's title when
+        its use of a term should be listed on the term's page ("Bruges i")."""
+        terms = self.catalogue.terms
+        linked_html, used = link(
+            html, self.term_index,
+            href_for=lambda slug: relative_url(pages.url_of(pages.term_uri(slug)), page_url),
+            title_for=lambda slug: pages.short_text(terms[slug]),
+            skip=skip, once=once,
+        )
+        if record is not None:
+            for slug in used:
+                self.usage[slug].setdefault(page_url, record)
+        return linked_html
+
+    def page_content(self, src_uri: str, page_url: str, html: str, title: str | None = None) -> str:
+        """The HTML of a page: glossary words linked, and a generated page's body in its template."""
         spec = self.specs.get(src_uri)
+        once: set[str] = set()
         if spec is None:
-            return html
+            # A hand-written content page.
+            return self.link_terms(html, page_url, once, record=title or page_url)
+        skip = frozenset([spec.key]) if spec.kind == "term" else frozenset()
+        record = f"Kursus: {spec.title}" if spec.kind == "course" else None
+        body = self.link_terms(html, page_url, once, skip, record) if spec.body else html
         ctx = pages.context(self.env, spec)
-        return self.render(f"portal/{spec.kind}.html", page_url, body=Markup(html), **ctx)
+        if spec.kind == "course":
+            ctx["course"]["learning_outcomes"] = [
+                Markup(self.link_terms(str(o), page_url, once, record=record)) for o in ctx["course"]["learning_outcomes"]
+            ]
+        if spec.kind == "glossary":
+            for letter in ctx["letters"]:
+                for term in letter["terms"]:
+                    term["definition_html"] = Markup(self.link_terms(term["definition_html"], page_url, once, frozenset([term["slug"]])))
+        return self.render(f"portal/{spec.kind}.html", page_url, body=Markup(body), **ctx)
 
     def page_extras(self, src_uri: str, page_url: str) -> dict:
         """Extra template context for a page (pre-rendered, already escaped HTML)."""
@@ -171,6 +209,10 @@ class Build:
         head = self._structured_data(spec)
         if head:
             extras["portal_head"] = Markup(head)
+        if spec is not None and spec.kind == "term":
+            used = sorted(self.usage.get(spec.key, {}).items(), key=lambda kv: danish.sort_key(kv[1]))
+            extras["portal_after"] = Markup(self.render("portal/term_usage.html", page_url,
+                                                        pages=[{"url": u, "title": t} for u, t in used]))
         if src_uri == "index.md" and self.env is not None:
             upcoming = [pages.course_card(self.env, c) for c in self.env.upcoming()[:4]]
             extras["portal_after"] = Markup(self.render("portal/home.html", page_url, courses=upcoming,

@@ -12,6 +12,8 @@ from datetime import date, datetime
 from html import unescape
 from typing import Any, Callable
 
+import segno
+
 from . import danish
 from .catalogue import Catalogue, Course, Term, sorted_terms
 from .model import AUDIENCES, AUDIENCES_SHORT, FORMATS, ROLES, STATUSES, THEMES
@@ -154,7 +156,11 @@ class Env:
     now: datetime
     markdown: Callable[[str], str] = lambda text: text
     inline_markdown: Callable[[str], str] = lambda text: text
+    site_url: str | None = None
     _cache: dict = field(default_factory=dict)
+
+    def absolute(self, path: str) -> str:
+        return (self.site_url or "/").rstrip("/") + "/" + path
 
     def upcoming(self) -> list[Course]:
         """Upcoming courses, soonest first; courses without dates last."""
@@ -261,6 +267,12 @@ def session_view(env: Env, course: Course, session: Session, next_key: str | Non
         "is_past": session.end <= env.now,
         "place": place,
     }
+
+
+def qr_svg(url: str) -> str:
+    """An inline SVG QR code of ``url`` for the printed handout (made at build time)."""
+    code = segno.make(url, error="m")
+    return code.svg_inline(scale=3, dark="#000", light="#fff", title=None, svgclass="rs-qr", lineclass=None)
 
 
 def teacher_card(env: Env, tid: str) -> dict:
@@ -380,6 +392,8 @@ def course_view(env: Env, course: Course) -> dict:
         teachers_professional=professional,
         terms=terms,
         ics_url=ics_url(course.slug),
+        absolute_url=env.absolute(url_of(course_uri(course.slug))),
+        qr_svg=qr_svg(env.absolute(url_of(course_uri(course.slug)))),
         is_past=env.is_past(course),
         capacity=spec.capacity,
     )

@@ -65,6 +65,7 @@ PLACES = "steder/index.md"
 THEMES_INDEX = "temaer/index.md"
 GLOSSARY = "ordbog/index.md"
 PLAN = "min-plan.md"
+PROGRAMME = "program.md"
 
 
 def course_uri(slug: str) -> str:
@@ -100,6 +101,7 @@ def page_specs(cat: Catalogue) -> list[PageSpec]:
         PageSpec(TEACHERS, "teachers", None, "Undervisere", description="Skolens undervisere: med levede erfaringer, som pårørende og fagprofessionelle."),
         PageSpec(PLACES, "places", None, "Steder", description="Her foregår kurserne."),
         PageSpec(THEMES_INDEX, "themes", None, "Temaer", description="Kurserne ordnet efter de fem CHIME-temaer for personlig recovery."),
+        PageSpec(PROGRAMME, "programme", None, "Kursusprogram", description="Alle kommende kurser på én side, klar til at printe."),
         PageSpec(PLAN, "plan", None, "Min plan", description="Din egen liste over kurser, du overvejer. Den gemmes kun i din browser."),
         PageSpec(GLOSSARY, "glossary", None, "Mini-ordbog", description="Ord og begreber om recovery og peer-støtte, forklaret kort.", hide_toc=True),
     ]
@@ -482,6 +484,9 @@ def context(env: Env, spec: PageSpec) -> dict:
                 "others": [theme_view(k) for k in THEMES if k != key]}
     if kind == "glossary":
         return glossary_view(env)
+    if kind == "programme":
+        return {"courses": [programme_entry(env, c) for c in env.upcoming()], "school": cat.settings.name,
+                "contact": cat.settings.contact, "today": danish.long_date(env.today)}
     if kind == "plan":
         return {"plan_data": plan_data(env), "school": cat.settings.name, "contact": cat.settings.contact}
     if kind == "term":
@@ -521,6 +526,24 @@ def glossary_view(env: Env) -> dict:
     index = [{"letter": ch, "id": present.get(ch)} for ch in danish.ALPHABET]
     index += [{"letter": l["letter"], "id": l["id"]} for l in letters if l["letter"] not in danish.ALPHABET]
     return {"letters": letters, "index": index, "count": sum(len(l["terms"]) for l in letters)}
+
+
+def programme_entry(env: Env, course: Course) -> dict:
+    """A course in the printable programme: what, when, where, for whom, in one glance."""
+    card = course_card(env, course)
+    held = [s for s in course.sessions if not s.cancelled]
+    when = None
+    if held:
+        first, last = held[0], held[-1]
+        if len(held) == 1:
+            when = danish.session_text(first.start, first.end)
+        else:
+            when = f"{len(held)} gange fra {danish.long_date(first.date)} til {danish.long_date(last.date)}"
+        times = {(s.start.strftime("%H%M"), s.end.strftime("%H%M")) for s in held}
+        if len(times) == 1:
+            when += f", {danish.time_span(first.start, first.end)}"
+    card["when"] = when or "Datoer følger"
+    return card
 
 
 def plan_data(env: Env) -> dict:

@@ -12,8 +12,22 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def serve(directory) -> tuple[http.server.ThreadingHTTPServer, str]:
-    handler = functools.partial(_Quiet, directory=str(directory))
+def serve(directory, not_found=None) -> tuple[http.server.ThreadingHTTPServer, str]:
+    """Serve ``directory`` on a free port of 127.0.0.1; ``not_found`` is the 404 page."""
+
+    class Handler(_Quiet):
+        def send_error(self, code, message=None, explain=None):
+            if code == 404 and not_found is not None:
+                body = not_found.read_bytes()
+                self.send_response(404)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+                return
+            super().send_error(code, message, explain)
+
+    handler = functools.partial(Handler, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"

@@ -37,6 +37,14 @@ def sample_url(sample_site):
     server.shutdown()
 
 
+@pytest.fixture(scope="session")
+def site_404_url(sample_site):
+    """The sample site served so that unknown paths get the site's 404 page, as hosts do."""
+    server, url = serve(sample_site.site, not_found=sample_site.site / "404.html")
+    yield url
+    server.shutdown()
+
+
 @pytest.fixture
 def foreign_requests():
     return []

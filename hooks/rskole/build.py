@@ -272,6 +272,8 @@ def _source(spec: PageSpec) -> str:
         meta["hide"] = ["toc"]
     if spec.search_boost:
         meta["search"] = {"boost": spec.search_boost}
+    if spec.search_exclude:
+        meta["search"] = {"exclude": True}
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
     return f"---\n{front}---\n\n{spec.body}"
 

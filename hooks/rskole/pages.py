@@ -34,6 +34,8 @@ class PageSpec:
     #: The editor's file the page comes from, relative to the project root.
     source: str | None = None
     search_boost: float | None = None
+    #: Left out of the search index (pages that repeat what other pages already say).
+    search_exclude: bool = False
     #: Hide the table of contents (pages whose structure is the template's).
     hide_toc: bool = True
 
@@ -101,8 +103,10 @@ def page_specs(cat: Catalogue) -> list[PageSpec]:
         PageSpec(TEACHERS, "teachers", None, "Undervisere", description="Skolens undervisere: med levede erfaringer, som pårørende og fagprofessionelle."),
         PageSpec(PLACES, "places", None, "Steder", description="Her foregår kurserne."),
         PageSpec(THEMES_INDEX, "themes", None, "Temaer", description="Kurserne ordnet efter de fem CHIME-temaer for personlig recovery."),
-        PageSpec(PROGRAMME, "programme", None, "Kursusprogram", description="Alle kommende kurser på én side, klar til at printe."),
-        PageSpec(PLAN, "plan", None, "Min plan", description="Din egen liste over kurser, du overvejer. Den gemmes kun i din browser."),
+        PageSpec(PROGRAMME, "programme", None, "Kursusprogram", description="Alle kommende kurser på én side, klar til at printe.",
+                 search_exclude=True),
+        PageSpec(PLAN, "plan", None, "Min plan", description="Din egen liste over kurser, du overvejer. Den gemmes kun i din browser.",
+                 search_exclude=True),
         PageSpec(GLOSSARY, "glossary", None, "Mini-ordbog", description="Ord og begreber om recovery og peer-støtte, forklaret kort.", hide_toc=True),
     ]
     for slug, course in sorted(cat.courses.items()):

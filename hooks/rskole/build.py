@@ -20,7 +20,7 @@ import markdown as md
 import yaml
 from markupsafe import Markup
 
-from . import danish, feeds, jsonld, pages
+from . import danish, feeds, jsonld, pages, safety
 from .glossary import TermIndex, link
 from .catalogue import Catalogue, Paths, load, load_settings, today
 from .model import SiteSettings
@@ -190,7 +190,8 @@ class Build:
             return self.link_terms(html, page_url, once, record=title or page_url)
         skip = frozenset([spec.key]) if spec.kind == "term" else frozenset()
         record = f"Kursus: {spec.title}" if spec.kind == "course" else None
-        body = self.link_terms(html, page_url, once, skip, record) if spec.body else html
+        # The body is an editor's Markdown field (description, bio, definition): sanitize it.
+        body = self.link_terms(safety.clean(html), page_url, once, skip, record) if spec.body else ""
         ctx = pages.context(self.env, spec)
         if spec.kind == "course":
             ctx["course"]["learning_outcomes"] = [
@@ -249,7 +250,7 @@ class Build:
         if self._md is None:
             self._md = md.Markdown(extensions=self.markdown_extensions, extension_configs=self.markdown_configs)
         self._md.reset()
-        return self._md.convert(text)
+        return safety.clean(self._md.convert(text))
 
     def inline_markdown(self, text: str) -> str:
         html = self.markdown(text)

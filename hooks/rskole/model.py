@@ -101,10 +101,15 @@ def _text(value: Any) -> Any:
         )
     if not isinstance(value, str):
         raise PydanticCustomError("not_text", "skal være tekst, ikke en liste eller en opslagstabel")
+    # Control characters (pasted from Word or email) and bidirectional overrides (which can
+    # make text read differently from how it is stored) have no place in the portal's text.
+    value = _INVISIBLE.sub("", value)
     if not value.strip():
         raise PydanticCustomError("empty", "er tom; skriv en værdi")
     return value.strip()
 
+
+_INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 Text = Annotated[str, BeforeValidator(_text)]
 

@@ -148,9 +148,11 @@ def first_paragraph(markdown: str) -> str:
 def short_text(term: Term) -> str:
     """A term's short definition as plain text, with Markdown marks removed."""
     text = first_paragraph(term.body)
+    text = re.sub(r"<(script|style)\b.*?</\1\s*>", "", text, flags=re.S | re.I)  # never show code
+    text = _TAG.sub("", text)
     text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)  # links -> their text
     text = re.sub(r"[*_`>]+", "", text)
-    return " ".join(text.split())
+    return " ".join(unescape(text).split())
 
 
 @dataclass

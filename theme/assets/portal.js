@@ -364,7 +364,15 @@
     render();
   }
 
+  function printButtons() {
+    document.querySelectorAll("[data-rs-print]").forEach(function (b) {
+      b.hidden = false;
+      b.addEventListener("click", function () { window.print(); });
+    });
+  }
+
   function run() {
+    printButtons();
     var t = now();
     sessions(t);
     registration(t);

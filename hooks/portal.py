@@ -11,6 +11,7 @@ from pathlib import Path
 # MkDocs puts this folder on sys.path only while the hook file first runs: import the
 # core package here, at the top, never inside an event.
 from rskole import build as core
+from rskole import publish
 from rskole.problems import ContentError
 
 from mkdocs.exceptions import PluginError
@@ -21,14 +22,23 @@ log = logging.getLogger("mkdocs.hooks.portal")
 
 # One build at a time: the state of the current build, reset in on_config.
 _build: core.Build | None = None
+# (staging folder, real site folder) while a staged build runs.
+_staging: tuple[Path, Path] | None = None
 
 
 def on_config(config):
-    global _build
+    global _build, _staging
+    _staging = None
     try:
         _build = core.Build.from_mkdocs(config)
     except ContentError as exc:
         _fail(exc)
+    site_dir = Path(config.site_dir)
+    if publish.should_stage(site_dir):
+        # MkDocs writes into a staging folder; the real site is replaced only on success.
+        staging = publish.begin(site_dir)
+        _staging = (staging, site_dir)
+        config.site_dir = str(staging)
     return config
 
 
@@ -63,8 +73,22 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+# Last of all post-build work: search writes its index in on_post_build too, and the
+# staged site may only be swapped in when everything is written.
+@event_priority(-100)
 def on_post_build(config):
+    global _staging
     _build.write_feeds(Path(config.site_dir))
+    if _staging is not None:
+        staging, site_dir = _staging
+        publish.finish(staging, site_dir)
+        config.site_dir = str(site_dir)
+        _staging = None
+
+
+def on_build_error(error):
+    if _staging is not None:
+        publish.abandon(_staging[0])
 
 
 def _fail(exc: ContentError):

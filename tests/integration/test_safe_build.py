@@ -1,0 +1,68 @@
+"""A failed build, and a build killed mid-way, leave the last good site byte for byte."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from sitekit import REPO, run_build
+
+
+def snapshot(site):
+    return {str(p.relative_to(site)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def sample_project(tmp_path):
+    root = tmp_path / "p"
+    root.mkdir()
+    for folder in ("content", "courses", "glossary", "hooks", "theme"):
+        shutil.copytree(REPO / folder, root / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    return root
+
+
+def test_failed_build_keeps_last_good_site(sample_project):
+    good = run_build(sample_project)
+    assert good.returncode == 0, good.stderr
+    before = snapshot(good.site)
+    assert len(before) > 100
+    course = next((sample_project / "courses").rglob("haab-i-hverdagen.yml"))
+    course.write_text(course.read_text(encoding="utf-8").replace("themes:", "temaer:"), encoding="utf-8")
+    bad = run_build(sample_project)
+    assert bad.returncode != 0
+    assert snapshot(good.site) == before
+    assert not (sample_project / ".site.building").exists()
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
+def test_killed_build_keeps_last_good_site(sample_project, sig):
+    good = run_build(sample_project)
+    assert good.returncode == 0, good.stderr
+    before = snapshot(good.site)
+    env = dict(os.environ, PORTAL_TODAY="2026-11-22", NO_MKDOCS_2_WARNING="1")
+    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "-f", str(sample_project / "mkdocs.yml"),
+                             "-d", str(good.site)], cwd=sample_project, env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    staging = sample_project / ".site.building"
+    deadline = time.monotonic() + 60
+    # Kill it once it has started writing pages into its staging folder.
+    while time.monotonic() < deadline and proc.poll() is None:
+        if staging.exists() and any(staging.rglob("*.html")):
+            break
+        time.sleep(0.02)
+    assert proc.poll() is None, "the build finished before it could be interrupted"
+    proc.send_signal(sig)
+    proc.wait(timeout=60)
+    assert snapshot(good.site) == before
+    # The next build cleans up after the killed one and succeeds.
+    again = run_build(sample_project)
+    assert again.returncode == 0 and not staging.exists()

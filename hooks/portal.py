@@ -79,6 +79,7 @@ def on_page_context(context, page, config, nav):
 def on_post_build(config):
     global _staging
     _build.write_feeds(Path(config.site_dir))
+    _build.write_headers(Path(config.site_dir))
     if _staging is not None:
         staging, site_dir = _staging
         publish.finish(staging, site_dir)

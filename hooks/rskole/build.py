@@ -20,7 +20,7 @@ import markdown as md
 import yaml
 from markupsafe import Markup
 
-from . import danish, feeds, jsonld, pages, safety
+from . import danish, feeds, headers, jsonld, pages, safety
 from .glossary import TermIndex, link
 from .catalogue import Catalogue, Paths, load, load_settings, today
 from .model import SiteSettings
@@ -243,6 +243,12 @@ class Build:
         _write(site_dir / "kalender.ics", feeds.calendar_ics(cat, env.upcoming(), site_url))
         _write(site_dir / "kurser.json", feeds.courses_json(cat, env, site_url).encode("utf-8"))
         _write(site_dir / "feed.xml", feeds.atom_feed(cat, dates, site_url, env).encode("utf-8"))
+
+    def write_headers(self, site_dir: Path) -> None:
+        """``_headers`` (Netlify, Cloudflare Pages) with a CSP that the built pages meet.
+        deploy/ shows the same headers for nginx and Caddy (scripts/headers.py prints them)."""
+        policy = headers.policy(headers.inline_script_hashes(site_dir))
+        _write(site_dir / "_headers", headers.netlify(headers.security_headers(policy)).encode("utf-8"))
 
     # --- Markdown outside MkDocs' page pipeline (bios, definitions, outcomes) ----------
 

@@ -12,10 +12,16 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def serve(directory, not_found=None) -> tuple[http.server.ThreadingHTTPServer, str]:
-    """Serve ``directory`` on a free port of 127.0.0.1; ``not_found`` is the 404 page."""
+def serve(directory, not_found=None, headers: dict | None = None) -> tuple[http.server.ThreadingHTTPServer, str]:
+    """Serve ``directory`` on a free port of 127.0.0.1; ``not_found`` is the 404 page;
+    ``headers`` are sent with every response (as a host configured from deploy/ would)."""
 
     class Handler(_Quiet):
+        def end_headers(self):
+            for name, value in (headers or {}).items():
+                self.send_header(name, value)
+            super().end_headers()
+
         def send_error(self, code, message=None, explain=None):
             if code == 404 and not_found is not None:
                 body = not_found.read_bytes()

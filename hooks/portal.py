@@ -17,6 +17,7 @@ from rskole.problems import ContentError
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.toc import TableOfContents
 
 log = logging.getLogger("mkdocs.hooks.portal")
 
@@ -65,6 +66,10 @@ def on_files(files: Files, config) -> Files:
 # reads page.content in on_page_context).
 @event_priority(-50)
 def on_page_content(html: str, page, config, files) -> str:
+    if _build.hides_toc(page.file.src_uri):
+        # The template lays out a generated page; a table of contents made from the
+        # editor's Markdown alone would be partial (and Material renders half of it).
+        page.toc = TableOfContents([])
     return _build.page_content(page.file.src_uri, page.url, html, page.title)
 
 

@@ -12,5 +12,7 @@ if [ ! -x /usr/bin/chromium ]; then
   fi
 fi
 bash scripts/setup.sh dev
+# The Nu HTML Checker and Lighthouse come from npm, pinned in package-lock.json.
+npm ci --no-audit --no-fund --loglevel=error
 export NO_MKDOCS_2_WARNING=1
 exec .venv/bin/python -m pytest "$@"

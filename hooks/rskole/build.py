@@ -165,6 +165,10 @@ class Build:
 
         return self.jinja.get_template(template).render(url=url, site=self.settings, **ctx)
 
+    def hides_toc(self, src_uri: str) -> bool:
+        spec = self.specs.get(src_uri)
+        return spec is not None and spec.hide_toc
+
     def link_terms(self, html: str, page_url: str, once: set[str], skip: frozenset = frozenset(),
                    record: str | None = None) -> str:
         """Link glossary words in editor-written HTML; ``record`` is the page's title when

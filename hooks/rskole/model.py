@@ -8,10 +8,11 @@ editor shows). Cross-file rules (teacher ids exist, the co-teaching rule) live i
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date, time
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Callable, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from .danish import did_you_mean, is_slug, slugify
@@ -89,6 +90,89 @@ ROLES: dict[str, str] = {
 }
 
 
+# --- JSON Schema metadata ------------------------------------------------------------
+# What editors' tools see (schemas/*.schema.json, made by ``python -m rskole schemas``).
+# ``WithJsonSchema`` and ``_SchemaHook`` change only the JSON Schema, never validation:
+# the validators below stay the one source of truth, and the schemas describe what they
+# accept. "patternErrorMessage" and "enumDescriptions" are VS Code's own keywords.
+
+
+@dataclass(frozen=True)
+class _SchemaHook:
+    """Rewrites the JSON Schema pydantic generates for a type; no effect on validation."""
+
+    transform: Callable[[dict], dict]
+
+    def __get_pydantic_json_schema__(self, core_schema, handler):
+        return self.transform(handler(core_schema))
+
+
+def _ci(text: str) -> str:
+    """A case-insensitive regex for ``text`` (JSON Schema regexes have no flags)."""
+    return "".join(f"[{c.lower()}{c.upper()}]" if c.isalpha() else re.escape(c) for c in text)
+
+
+def _enum_schema(choices: dict[str, Any], names: dict[str, str]) -> WithJsonSchema:
+    return WithJsonSchema({"type": "string", "enum": list(choices), "enumDescriptions": [names[k] for k in choices]})
+
+
+def _nullable(schema: dict) -> dict:
+    return {"anyOf": [schema, {"type": "null"}]}
+
+
+TEXT_SCHEMA = {"type": "string", "pattern": r"\S", "patternErrorMessage": "Feltet må ikke være tomt."}
+SLUG_SCHEMA = {
+    "type": "string",
+    "pattern": r"^[a-z0-9]+(-[a-z0-9]+)*$",
+    "patternErrorMessage": "Et id skrives med små bogstaver a-z, tal og bindestreger, fx anne-madsen (æ→ae, ø→oe, å→aa).",
+}
+DATE_SCHEMA = {
+    "type": "string",
+    "format": "date",
+    "pattern": r"^\d{4}-\d{2}-\d{2}$",
+    "patternErrorMessage": "Skriv datoen som ÅÅÅÅ-MM-DD, fx 2027-03-03.",
+}
+TIME_SCHEMA = {
+    "type": "string",
+    "pattern": r"^([01]?[0-9]|2[0-3])[:.][0-5][0-9]$",
+    "patternErrorMessage": "Skriv klokkeslættet som \"TT:MM\" i anførselstegn, 24 timer, fx \"10:00\".",
+}
+URL_SCHEMA = {
+    "type": "string",
+    "pattern": f"^(?:{_ci('https')}?://|{_ci('mailto')}:|{_ci('tel')}:)\\S*$",
+    "patternErrorMessage": "Et link skal begynde med https://, http://, mailto: eller tel: og må ikke indeholde mellemrum.",
+}
+HTTPS_SCHEMA = {
+    "type": "string",
+    "pattern": f"^{_ci('https')}://\\S+$",
+    "patternErrorMessage": "Et onlinelink skal begynde med https:// og må ikke indeholde mellemrum.",
+}
+EMAIL_SCHEMA = {
+    "type": "string",
+    "pattern": f"^(?:{_ci('mailto')}:)?[^@\\s<>\"]+@[^@\\s<>\"]+\\.[^@\\s<>\"]+$",
+    "patternErrorMessage": "Skriv en e-mailadresse, fx tilmelding@example.dk.",
+}
+PHONE_SCHEMA = {
+    "anyOf": [
+        {
+            "type": "string",
+            "pattern": r"^\+?[0-9 ()-]{6,20}$",
+            "patternErrorMessage": "Et telefonnummer må kun have cifre, mellemrum og evt. +45, fx \"+45 12 34 56 78\".",
+        },
+        {"type": "integer", "minimum": 100000},
+    ]
+}
+
+
+def _list_schema(required: bool):
+    def transform(array: dict) -> dict:
+        # The build also takes a single value where a list is expected ("themes: hope").
+        array = {**array, "uniqueItems": True, **({"minItems": 1} if required else {})}
+        return {"anyOf": [array, array["items"]]}
+
+    return _SchemaHook(transform)
+
+
 # --- Value types with plain-word errors ---------------------------------------------
 
 
@@ -111,7 +195,7 @@ def _text(value: Any) -> Any:
 
 _INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
-Text = Annotated[str, BeforeValidator(_text)]
+Text = Annotated[str, BeforeValidator(_text), WithJsonSchema(TEXT_SCHEMA)]
 
 
 def _summary(value: str) -> str:
@@ -133,7 +217,7 @@ def _slug(value: Any) -> Any:
     return value
 
 
-Slug = Annotated[str, BeforeValidator(_slug)]
+Slug = Annotated[str, BeforeValidator(_slug), WithJsonSchema(SLUG_SCHEMA)]
 
 
 def _one_of(choices: dict[str, Any], what: str):
@@ -150,11 +234,12 @@ def _one_of(choices: dict[str, Any], what: str):
     return check
 
 
-Theme = Annotated[str, BeforeValidator(_one_of(THEMES, "et CHIME-tema"))]
-Audience = Annotated[str, BeforeValidator(_one_of(AUDIENCES, "en målgruppe"))]
-Format = Annotated[str, BeforeValidator(_one_of(FORMATS, "en kursusform"))]
-Status = Annotated[str, BeforeValidator(_one_of(STATUSES, "en status"))]
-Role = Annotated[str, BeforeValidator(_one_of(ROLES, "en underviserrolle"))]
+Theme = Annotated[str, BeforeValidator(_one_of(THEMES, "et CHIME-tema")),
+                  _enum_schema(THEMES, {k: v["name"] for k, v in THEMES.items()})]
+Audience = Annotated[str, BeforeValidator(_one_of(AUDIENCES, "en målgruppe")), _enum_schema(AUDIENCES, AUDIENCES)]
+Format = Annotated[str, BeforeValidator(_one_of(FORMATS, "en kursusform")), _enum_schema(FORMATS, FORMATS)]
+Status = Annotated[str, BeforeValidator(_one_of(STATUSES, "en status")), _enum_schema(STATUSES, STATUSES)]
+Role = Annotated[str, BeforeValidator(_one_of(ROLES, "en underviserrolle")), _enum_schema(ROLES, ROLES)]
 
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
@@ -175,7 +260,7 @@ def _date(value: Any) -> date:
         ) from None
 
 
-Date = Annotated[date, BeforeValidator(_date)]
+Date = Annotated[date, BeforeValidator(_date), WithJsonSchema(DATE_SCHEMA)]
 
 _TIME = re.compile(r"^(\d{1,2})[:.](\d{2})$")
 
@@ -195,14 +280,18 @@ def _time(value: Any) -> time:
     return time(h, m)
 
 
-Time = Annotated[time, BeforeValidator(_time)]
+Time = Annotated[time, BeforeValidator(_time), WithJsonSchema(TIME_SCHEMA)]
 
 _SCHEMES = ("https://", "http://", "mailto:", "tel:")
 
 
+# Characters that may not stand unencoded in a URL (RFC 3986), besides spaces.
+_URL_BAD = re.compile(r'[\s"<>\\^`{|}]')
+
+
 def _url(value: Any) -> Any:
     value = _text(value)
-    if not value.lower().startswith(_SCHEMES) or re.search(r"\s", value):
+    if not value.lower().startswith(_SCHEMES) or _URL_BAD.search(value):
         raise PydanticCustomError(
             "bad_url",
             "'{value}' er ikke en gyldig adresse; et link skal begynde med https://, http://, mailto: eller tel:",
@@ -211,19 +300,19 @@ def _url(value: Any) -> Any:
     return value
 
 
-Url = Annotated[str, BeforeValidator(_url)]
+Url = Annotated[str, BeforeValidator(_url), WithJsonSchema(URL_SCHEMA)]
 
 
 def _https(value: Any) -> Any:
     value = _text(value)
-    if not value.lower().startswith("https://") or re.search(r"\s", value) or len(value) <= len("https://"):
+    if not value.lower().startswith("https://") or _URL_BAD.search(value) or len(value) <= len("https://"):
         raise PydanticCustomError(
             "bad_https", "'{value}' er ikke et sikkert link; et onlinelink skal begynde med https://", {"value": value}
         )
     return value
 
 
-HttpsUrl = Annotated[str, BeforeValidator(_https)]
+HttpsUrl = Annotated[str, BeforeValidator(_https), WithJsonSchema(HTTPS_SCHEMA)]
 
 
 def _email(value: Any) -> Any:
@@ -235,7 +324,7 @@ def _email(value: Any) -> Any:
     return value
 
 
-Email = Annotated[str, BeforeValidator(_email)]
+Email = Annotated[str, BeforeValidator(_email), WithJsonSchema(EMAIL_SCHEMA)]
 
 
 def _phone(value: Any) -> Any:
@@ -247,7 +336,7 @@ def _phone(value: Any) -> Any:
     return value
 
 
-Phone = Annotated[str, BeforeValidator(_phone)]
+Phone = Annotated[str, BeforeValidator(_phone), WithJsonSchema(PHONE_SCHEMA)]
 
 
 def _count(minimum: int, maximum: int, what: str):
@@ -290,7 +379,7 @@ def _unique(value: list) -> list:
 
 def ListOf(item: Any, *, required: bool = False):
     validators = [AfterValidator(_unique)] + ([AfterValidator(_nonempty)] if required else [])
-    return Annotated[list[item], BeforeValidator(_list), *validators]
+    return Annotated[list[item], BeforeValidator(_list), *validators, _list_schema(required)]
 
 
 class _Strict(BaseModel):
@@ -317,14 +406,15 @@ class SessionSpec(_Strict):
     start: Time = Field(description="Starttidspunkt, lokal tid, 24 timer, i anførselstegn.", examples=["10:00"])
     end: Time = Field(description="Sluttidspunkt samme dag, efter start.", examples=["12:00"])
     topic: Text | None = Field(None, description="Emnet for kursusgangen.", examples=["Hvad er håb?"])
-    weekly: Annotated[int, BeforeValidator(_count(1, 104, "'weekly'"))] | None = Field(
+    weekly: Annotated[int, BeforeValidator(_count(1, 104, "'weekly'")),
+                      WithJsonSchema({"type": "integer", "minimum": 1, "maximum": 104})] | None = Field(
         None, description="Antal ugentlige kursusgange, denne medregnet, samme lokale tid.", examples=[6]
     )
     except_: ListOf(Date) = Field(
         default_factory=list, alias="except", description="Med 'weekly': datoer i rækken, der springes over.", examples=[["2027-03-24"]]
     )
     location: Slug | None = Field(None, description="Id på et andet sted (fra courses/_locations.yml) for denne kursusgang.", examples=["biblioteket"])
-    cancelled: bool = Field(False, description="true, hvis kursusgangen er aflyst.")
+    cancelled: bool = Field(False, description="true, hvis kursusgangen er aflyst (vises overstreget).", examples=[True])
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
@@ -334,9 +424,13 @@ class CourseSpec(_Strict):
 
     title: Text = Field(description="Kursets titel.", examples=["Håb og recovery"])
     summary: Annotated[Text, AfterValidator(_summary)] = Field(
-        description="Én sætning om kurset, højst 200 tegn.", examples=["Hvad giver håb, og hvordan holder man fast i det?"]
+        description="Én sætning om kurset, højst 200 tegn.", examples=["Hvad giver håb, og hvordan holder man fast i det?"],
+        json_schema_extra={"maxLength": 200},
     )
-    description: Text = Field(description="Beskrivelse af kurset i Markdown.")
+    description: Text = Field(
+        description="Beskrivelse af kurset i Markdown. Skriv 'description: |' og teksten indrykket på linjerne under.",
+        examples=["På kurset undersøger vi, hvad håb er, og hvordan personlig recovery kan se ud.\n"],
+    )
     learning_outcomes: ListOf(Text) = Field(default_factory=list, description="Hvad deltagerne får ud af kurset.", examples=[["Du får redskaber til ..."]])
     themes: ListOf(Theme, required=True) = Field(description="Et eller flere CHIME-temaer: connectedness, hope, identity, meaning, empowerment.", examples=[["hope", "connectedness"]])
     audiences: ListOf(Audience, required=True) = Field(description="Målgrupper: citizens, relatives, professionals.", examples=[["citizens", "relatives"]])
@@ -344,15 +438,22 @@ class CourseSpec(_Strict):
         description="Id'er fra courses/_teachers.yml: mindst én med rollen peer eller relative og én med rollen professional.",
         examples=[["anne-madsen", "karsten-holm"]],
     )
-    format: Format = Field("in-person", description="in-person (fremmøde), online eller hybrid.")
+    format: Format = Field("in-person", description="in-person (fremmøde), online eller hybrid.", examples=["in-person"])
     location: Slug | None = Field(None, description="Id fra courses/_locations.yml; påkrævet, medmindre kurset er online.", examples=["vaerkstedet"])
     online_url: HttpsUrl | None = Field(None, description="Link til onlinemødet (https://) for online og hybrid.", examples=["https://moede.example.dk/haab"])
-    capacity: Annotated[int, BeforeValidator(_count(1, 10_000, "'capacity'"))] | None = Field(None, description="Antal pladser.", examples=[14])
-    status: Status = Field("open", description="open, waitlist, full eller cancelled.")
-    registration: Registration | None = Field(None, description="Tilmelding; uden den vises skolens kontakt.")
+    capacity: Annotated[int, BeforeValidator(_count(1, 10_000, "'capacity'")),
+                        WithJsonSchema({"type": "integer", "minimum": 1, "maximum": 10_000})] | None = Field(
+        None, description="Antal pladser.", examples=[14]
+    )
+    status: Status = Field("open", description="open, waitlist, full eller cancelled.", examples=["open"])
+    registration: Registration | None = Field(
+        None, description="Tilmelding; uden den vises skolens kontakt.",
+        examples=[{"email": "tilmelding@example.dk", "deadline": "2027-02-24"}],
+    )
     glossary: ListOf(Slug) = Field(default_factory=list, description="Ord fra mini-ordbogen, der vises som 'Ord på kurset'.", examples=[["personlig-recovery", "chime"]])
-    sessions: Annotated[list[SessionSpec], BeforeValidator(lambda v: [] if v is None else v)] = Field(
-        default_factory=list, description="Kursusgangene; kan være tom (datoer følger)."
+    sessions: Annotated[list[SessionSpec], BeforeValidator(lambda v: [] if v is None else v), _SchemaHook(_nullable)] = Field(
+        default_factory=list, description="Kursusgangene; kan være tom (datoer følger).",
+        examples=[[{"date": "2027-03-03", "start": "10:00", "end": "12:00", "topic": "Hvad er håb?"}]],
     )
 
 
@@ -360,9 +461,9 @@ class Teacher(_Strict):
     """En underviser i courses/_teachers.yml."""
 
     name: Text = Field(description="Fulde navn.", examples=["Anne Madsen"])
-    role: Role = Field(description="peer (levede erfaringer), relative (pårørende) eller professional (fagprofessionel).")
+    role: Role = Field(description="peer (levede erfaringer), relative (pårørende) eller professional (fagprofessionel).", examples=["peer"])
     title: Text | None = Field(None, description="Vises under navnet.", examples=["Underviser med erfaringskompetence"])
-    bio: Text | None = Field(None, description="Kort præsentation i Markdown.")
+    bio: Text | None = Field(None, description="Kort præsentation i Markdown.", examples=["Anne har selv haft en depression og underviser ud fra sine levede erfaringer.\n"])
 
 
 class Location(_Strict):

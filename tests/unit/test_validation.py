@@ -363,3 +363,10 @@ def test_glossary_file_name_not_slug(tmp_path):
 def test_files_starting_with_underscore_are_not_courses(tmp_path):
     cat, problems = load_files(tmp_path, {"courses/_noter.yml": "bare: noter\n"})
     assert not problems and not cat.courses
+
+
+@pytest.mark.parametrize("url", ['https://example.dk/?a="x"', "https://example.dk/<script>", "https://example.dk/a b"])
+def test_url_with_characters_not_allowed_in_links(tmp_path, url):
+    text = course(location=f"location: vaerkstedet\nregistration:\n  url: '{url}'")
+    [problem] = problems_of(tmp_path, {"courses/haab.yml": text})
+    assert problem.startswith("courses/haab.yml:9: 'url': ") and "er ikke en gyldig adresse" in problem

@@ -80,3 +80,14 @@ def test_without_javascript_all_courses_and_link_filters(browser, sample_url):
     assert pg.locator(".rs-nojs-filters a", has_text="Identitet").is_visible()
     assert pg.locator("[data-rs-filterable] .rs-card").count() >= 10
     ctx.close()
+
+
+def test_filters_start_closed_on_a_phone_unless_chosen(browser, sample_url):
+    ctx = browser.new_context(viewport={"width": 390, "height": 844})
+    pg = ctx.new_page()
+    pg.goto(sample_url + "kurser/")
+    assert pg.evaluate("document.querySelector('#rs-filters details').open") is False
+    assert pg.locator(".rs-card").first.is_visible()
+    pg.goto(sample_url + "kurser/?tema=hope")
+    assert pg.evaluate("document.querySelector('#rs-filters details').open") is True
+    ctx.close()

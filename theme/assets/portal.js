@@ -197,6 +197,12 @@
     window.addEventListener("popstate", function () { fromUrl(); apply(); });
     fromUrl();
     apply();
+    // On a phone the open filter box would push every course below the fold: start it
+    // closed there unless the address already holds a choice.
+    var box = form.querySelector("details");
+    if (box && !Object.keys(chosen()).length && window.matchMedia("(max-width: 44.9375em)").matches) {
+      box.open = false;
+    }
   }
 
   /* "Min plan": a shortlist kept only in this browser's localStorage. Nothing is

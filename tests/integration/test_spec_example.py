@@ -123,3 +123,24 @@ def test_no_foreign_hosts_and_no_generator_link(spec_site):
 def test_headings_keep_danish_letters(spec_site):
     html = spec_site.html("kurser/haab/index.html")
     assert 'id="ord-paa-kurset"' in html
+
+
+def test_calendar_page_by_month_and_week_in_danish(spec_site):
+    html = spec_site.html("kalender/index.html")
+    t = text(html)
+    assert t.index("Marts 2027") < t.index("Uge 9") < t.index("onsdag den 3. marts 2027, kl. 10.00-12.00")
+    assert t.index("Uge 13") < t.index("April 2027") < t.index("Uge 14")  # 31 March in week 13, 7 April in week 14
+    assert "Aflyst" in t and "onsdag den 21. april 2027" in t  # the cancelled session, said in words
+    assert 'href="../kurser/haab/"' in html
+
+
+def test_place_page_dates_in_danish(spec_site):
+    t = text(spec_site.html("steder/vaerkstedet/index.html"))
+    assert "Første gang onsdag den 3. marts 2027, kl. 10.00-12.00" in t
+
+
+def test_front_page_has_the_school_and_next_courses(spec_site):
+    html = spec_site.html("index.html")
+    t = text(html)
+    assert "De næste kurser" in t and "Håb og recovery" in t
+    assert 'href="kurser/"' in html

@@ -137,15 +137,17 @@ TIME_SCHEMA = {
     "pattern": r"^([01]?[0-9]|2[0-3])[:.][0-5][0-9]$",
     "patternErrorMessage": "Skriv klokkeslættet som \"TT:MM\" i anførselstegn, 24 timer, fx \"10:00\".",
 }
+#: A character a link may hold (the complement of _URL_BAD below).
+_URL_CHAR = r'[^\s"<>\\^`{|}]'
 URL_SCHEMA = {
     "type": "string",
-    "pattern": f"^(?:{_ci('https')}?://|{_ci('mailto')}:|{_ci('tel')}:)\\S*$",
-    "patternErrorMessage": "Et link skal begynde med https://, http://, mailto: eller tel: og må ikke indeholde mellemrum.",
+    "pattern": f"^(?:{_ci('https')}?://|{_ci('mailto')}:|{_ci('tel')}:){_URL_CHAR}*$",
+    "patternErrorMessage": "Et link skal begynde med https://, http://, mailto: eller tel: og må ikke indeholde mellemrum, anførselstegn eller < >.",
 }
 HTTPS_SCHEMA = {
     "type": "string",
-    "pattern": f"^{_ci('https')}://\\S+$",
-    "patternErrorMessage": "Et onlinelink skal begynde med https:// og må ikke indeholde mellemrum.",
+    "pattern": f"^{_ci('https')}://{_URL_CHAR}+$",
+    "patternErrorMessage": "Et onlinelink skal begynde med https:// og må ikke indeholde mellemrum, anførselstegn eller < >.",
 }
 EMAIL_SCHEMA = {
     "type": "string",

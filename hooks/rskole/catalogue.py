@@ -8,6 +8,8 @@ editor fixes all their mistakes in one round instead of one per build.
 from __future__ import annotations
 
 import os
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -19,9 +21,12 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from .danish import did_you_mean, is_slug, slugify, sort_key
 from .model import CourseSpec, Location, SiteSettings, Teacher, TermSpec
 from .problems import Problem, Problems
-from .schedule import Session, expand
-from .sources import Document, SourceError, load_markdown_file, load_yaml_file
-from .validation import validate
+from .schedule import MAX_SESSIONS, Session, expand
+from .sources import Document, SourceError, load_markdown_file, load_yaml_file, number
+from .validation import MAX_HINTS, validate
+
+#: An editor is shown at most this many problems per file (and is told how many more).
+MAX_PROBLEMS_PER_FILE = 50
 
 
 @dataclass(frozen=True)
@@ -118,10 +123,12 @@ def _id_map(doc: Document, rel: str, model, what: str) -> tuple[dict[str, Any], 
     out: dict[str, Any] = {}
     for key, value in doc.data.items():
         key = str(key)
+        hints = max(0, MAX_HINTS - len(problems))
         if not is_slug(key):
-            problems.append(Problem(rel, doc.line((key,)), f"'{key}' er ikke et gyldigt id; brug små bogstaver a-z, tal og bindestreger (fx '{slugify(key) or 'mit-id'}')"))
+            example = (slugify(key[:200]) if hints else "") or "mit-id"
+            problems.append(Problem(rel, doc.line((key,)), f"'{key}' er ikke et gyldigt id; brug små bogstaver a-z, tal og bindestreger (fx '{example}')"))
             continue
-        item, errs = validate(model, value, doc, rel, (key,))
+        item, errs = validate(model, value, doc, rel, (key,), hints=hints)
         problems.extend(errs)
         if item is not None:
             out[key] = item
@@ -156,6 +163,8 @@ def load(paths: Paths, settings: SiteSettings, zone: ZoneInfo) -> tuple[Catalogu
     # Teachers and places first: courses refer to them.
     teachers: dict[str, Teacher] = {}
     locations: dict[str, Location] = {}
+    #: Ids written in the file, valid or not (an invalid one already has its problem).
+    listed: dict[str, set[str] | None] = {}
     teachers_rel = paths.rel(courses_dir / "_teachers.yml")
     locations_rel = paths.rel(courses_dir / "_locations.yml")
     for filename, model, what, target in (
@@ -168,11 +177,17 @@ def load(paths: Paths, settings: SiteSettings, zone: ZoneInfo) -> tuple[Catalogu
             problems.add(rel, 0, f"filen mangler; den skal liste hvert {what} med et id")
             continue
         doc = _read(path, rel, problems)
+        listed[filename] = None  # unreadable: its own problem says so; no problem per course
         if doc is not None:
             items, errs = _id_map(doc, rel, model, what)
             target.update(items)
             problems.extend(errs)
-    teachers_doc_ok = bool(teachers) or not (courses_dir / "_teachers.yml").exists()
+            if isinstance(doc.data, dict):
+                listed[filename] = {str(key) for key in doc.data}
+    # Whether a course's teacher ids can be checked against the file (a missing file
+    # counts as empty; an empty one, '{}', too).
+    teachers_listed = listed.get("_teachers.yml", set())
+    teachers_doc_ok = teachers_listed is not None
 
     # Glossary terms: their slugs are needed to check courses' glossary lists.
     terms: dict[str, Term] = {}
@@ -226,34 +241,77 @@ def load(paths: Paths, settings: SiteSettings, zone: ZoneInfo) -> tuple[Catalogu
         doc = _read(path, rel, problems)
         if doc is None:
             continue
-        spec, errs = validate(CourseSpec, doc.data, doc, rel)
+        entries = doc.data.get("sessions") if isinstance(doc.data, dict) else None
+        too_many = isinstance(entries, list) and len(entries) > MAX_SESSIONS
+        if too_many:
+            # Checked before the entries are validated one by one: 100,000 of them would
+            # take long and give as many problems.
+            problems.add(rel, doc.line(("sessions",)), f"kurset har {number(len(entries))} kursusgange under 'sessions'; et kursus må højst have {MAX_SESSIONS}, så del det op i flere kurser")
+            doc = Document({**doc.data, "sessions": []}, doc.lines, doc.offset)
+        raw_errors: list[dict] = []
+        spec, errs = validate(CourseSpec, doc.data, doc, rel, raw_errors=raw_errors)
         problems.extend(errs)
         session_index = list(range(len(spec.sessions))) if spec else []
         if spec is None:
             # Check what can still be checked, so the editor sees every problem at once.
-            salvaged = _salvage(doc.data)
+            salvaged = _salvage(doc.data, raw_errors)
             if salvaged is None:
                 continue
             partial, session_index = salvaged
             errs_before = len(problems)
             _check_course(partial, doc, rel, teachers, locations, terms, term_docs, teachers_doc_ok, problems,
                           check_teachers="teachers" in doc.data and partial.teachers != _PLACEHOLDER_TEACHERS,
-                          check_location="location" in doc.data or "format" in doc.data)
+                          check_location="location" in doc.data or "format" in doc.data, teachers_listed=teachers_listed)
             lines = [doc.line(("sessions", i)) for i in session_index]
             for line, message in expand(partial.sessions, zone, lines)[1]:
                 problems.add(rel, line, message)
             continue
         errs_before = len(problems)
-        _check_course(spec, doc, rel, teachers, locations, terms, term_docs, teachers_doc_ok, problems)
+        _check_course(spec, doc, rel, teachers, locations, terms, term_docs, teachers_doc_ok, problems, teachers_listed=teachers_listed)
         spec_lines = [doc.line(("sessions", i)) for i in session_index]
         sessions, time_problems = expand(spec.sessions, zone, spec_lines)
         for line, message in time_problems:
             problems.add(rel, line, message)
-        if len(problems) == errs_before:
+        if len(problems) == errs_before and not too_many:
             courses[slug] = Course(slug, spec, tuple(sessions), rel)
 
     catalogue = Catalogue(settings, zone, courses, teachers, locations, terms, teachers_rel, locations_rel)
-    return catalogue, problems
+    return catalogue, _readable(problems)
+
+
+def _readable(problems: Problems) -> Problems:
+    """Every problem as one line of visible text, and at most MAX_PROBLEMS_PER_FILE per file.
+
+    Messages quote what the editor wrote; a line break, a control character or a
+    right-to-left override in a quoted value would break the report's one line per
+    problem or turn it around on the screen, so invisible characters are shown by code.
+    """
+    out = Problems()
+    counts: dict[str, int] = {}
+    for p in problems.sorted():
+        n = counts[p.path] = counts.get(p.path, 0) + 1
+        if n <= MAX_PROBLEMS_PER_FILE:
+            out.add(p.path, p.line, _visible(p.message))
+    for path, n in counts.items():
+        if n > MAX_PROBLEMS_PER_FILE:
+            out.add(path, 0, f"filen har {number(n)} fejl; her vises de første {MAX_PROBLEMS_PER_FILE}. Ret dem, og byg igen for at se resten")
+    return out
+
+
+_QUOTED_LONG = re.compile(r"'([^'\n]{61,})'")
+
+
+def _visible(message: str) -> str:
+    if not message.isprintable():
+        message = "".join(
+            f"[U+{ord(c):04X}]" if unicodedata.category(c) in ("Cc", "Cf", "Cs", "Zl", "Zp") else c for c in message
+        )
+    if len(message) > 300:
+        # A long value quoted in full would hide the message; keep its start and end.
+        message = _QUOTED_LONG.sub(lambda m: f"'{m.group(1)[:40]} … {m.group(1)[-15:]}'", message)
+    if len(message) > 1000:
+        message = message[:995] + " …"
+    return message.strip() or "ukendt fejl i filen"
 
 
 def _check_terms(terms: dict[str, Term], docs: dict[str, tuple[Document, str]], problems: Problems) -> None:
@@ -273,7 +331,8 @@ def _check_terms(terms: dict[str, Term], docs: dict[str, tuple[Document, str]], 
             if target == slug:
                 problems.add(rel, doc.line(("see_also", i)), f"see_also henviser til ordet selv ('{target}'); fjern det")
             elif target not in docs:
-                problems.add(rel, doc.line(("see_also", i)), f"see_also nævner '{target}', som ikke er et ord i ordbogen{did_you_mean(target, docs)}")
+                hint = did_you_mean(target, docs) if i < MAX_HINTS else ""
+                problems.add(rel, doc.line(("see_also", i)), f"see_also nævner '{target}', som ikke er et ord i ordbogen{hint}")
 
 
 _PLACEHOLDER_TEACHERS = ["placeholder-a", "placeholder-b"]
@@ -281,16 +340,13 @@ _PLACEHOLDERS = {"title": "-", "summary": "-", "description": "-", "themes": ["h
                  "teachers": _PLACEHOLDER_TEACHERS}
 
 
-def _salvage(data: Any) -> tuple[CourseSpec, list[int]] | None:
+def _salvage(data: Any, errors: list[dict]) -> tuple[CourseSpec, list[int]] | None:
     """A course with its invalid parts left out, for the cross-file checks; None if
-    nothing useful is left. Returns the model and the indexes of the kept sessions."""
-    if not isinstance(data, dict):
+    nothing useful is left. ``errors`` are pydantic's errors for ``data`` (validated
+    once, not twice: 100,000 wrong values take long enough once). Returns the model and
+    the indexes of the kept sessions."""
+    if not isinstance(data, dict) or not errors:
         return None
-    try:
-        CourseSpec.model_validate(data)
-        return None
-    except ValidationError as exc:
-        errors = exc.errors(include_url=False)
     bad_top: set = set()
     bad_sessions: set[int] = set()
     for error in errors:
@@ -315,16 +371,19 @@ def _salvage(data: Any) -> tuple[CourseSpec, list[int]] | None:
 
 
 def _check_course(spec: CourseSpec, doc: Document, rel: str, teachers, locations, terms, term_docs, teachers_known: bool,
-                  problems: Problems, check_teachers: bool = True, check_location: bool = True) -> None:
+                  problems: Problems, check_teachers: bool = True, check_location: bool = True,
+                  teachers_listed: set[str] | None = None) -> None:
     # Teachers exist, and the co-teaching rule holds.
     roles = set()
+    teachers_listed = teachers_listed or set()
     if not check_teachers:
         teachers_known = False
     for i, tid in enumerate(spec.teachers):
         teacher = teachers.get(tid)
         if teacher is None:
-            if teachers_known:
-                problems.add(rel, doc.line(("teachers", i)), f"underviseren '{tid}' findes ikke i courses/_teachers.yml{did_you_mean(tid, teachers)}")
+            if teachers_known and tid not in teachers_listed:
+                hint = did_you_mean(tid, teachers) if i < MAX_HINTS else ""
+                problems.add(rel, doc.line(("teachers", i)), f"underviseren '{tid}' findes ikke i courses/_teachers.yml{hint}")
             continue
         roles.add(teacher.role)
     if check_teachers and all(t in teachers for t in spec.teachers):
@@ -348,7 +407,8 @@ def _check_course(spec: CourseSpec, doc: Document, rel: str, teachers, locations
         problems.add(rel, doc.line(("location",)), f"stedet '{spec.location}' findes ikke i courses/_locations.yml{did_you_mean(spec.location, locations)}")
     for i, session in enumerate(spec.sessions):
         if session.location is not None and session.location not in locations:
-            problems.add(rel, doc.line(("sessions", i, "location")), f"stedet '{session.location}' findes ikke i courses/_locations.yml{did_you_mean(session.location, locations)}")
+            hint = did_you_mean(session.location, locations) if i < MAX_HINTS else ""
+            problems.add(rel, doc.line(("sessions", i, "location")), f"stedet '{session.location}' findes ikke i courses/_locations.yml{hint}")
 
     # Registration has a way to register.
     reg = spec.registration
@@ -357,7 +417,8 @@ def _check_course(spec: CourseSpec, doc: Document, rel: str, teachers, locations
 
     for i, slug in enumerate(spec.glossary):
         if slug not in term_docs:
-            problems.add(rel, doc.line(("glossary", i)), f"'{slug}' er ikke et ord i ordbogen (glossary/){did_you_mean(slug, term_docs)}")
+            hint = did_you_mean(slug, term_docs) if i < MAX_HINTS else ""
+            problems.add(rel, doc.line(("glossary", i)), f"'{slug}' er ikke et ord i ordbogen (glossary/){hint}")
 
 
 def sorted_terms(catalogue: Catalogue) -> list[Term]:

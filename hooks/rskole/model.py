@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, time
 from typing import Annotated, Any, Callable, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
+from pydantic import AfterValidator, Strict, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from .danish import did_you_mean, is_slug, slugify
@@ -246,9 +246,17 @@ Role = Annotated[str, BeforeValidator(_one_of(ROLES, "en underviserrolle")), _en
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
 
+def _not_a_collection(value: Any, what: str, example: str) -> None:
+    if isinstance(value, (list, dict)):
+        kind = "en liste" if isinstance(value, list) else "en opslagstabel"
+        raise PydanticCustomError("not_scalar", "skal være {what}, fx {example}, ikke {kind}",
+                                  {"what": what, "example": example, "kind": kind})
+
+
 def _date(value: Any) -> date:
     if isinstance(value, date):
         return value
+    _not_a_collection(value, "en dato", "2027-03-03")
     if not isinstance(value, str) or not _DATE.match(value.strip()):
         raise PydanticCustomError(
             "bad_date", "'{value}' er ikke en dato; skriv datoen som ÅÅÅÅ-MM-DD, fx 2027-03-03", {"value": value}
@@ -270,6 +278,7 @@ _TIME = re.compile(r"^(\d{1,2})[:.](\d{2})$")
 def _time(value: Any) -> time:
     if isinstance(value, time):
         return value
+    _not_a_collection(value, "et klokkeslæt", '"10:00"')
     text = value.strip() if isinstance(value, str) else value
     match = _TIME.match(text) if isinstance(text, str) else None
     if not match:
@@ -416,7 +425,7 @@ class SessionSpec(_Strict):
         default_factory=list, alias="except", description="Med 'weekly': datoer i rækken, der springes over.", examples=[["2027-03-24"]]
     )
     location: Slug | None = Field(None, description="Id på et andet sted (fra courses/_locations.yml) for denne kursusgang.", examples=["biblioteket"])
-    cancelled: bool = Field(False, description="true, hvis kursusgangen er aflyst (vises overstreget).", examples=[True])
+    cancelled: Annotated[bool, Strict()] = Field(False, description="true, hvis kursusgangen er aflyst (vises overstreget).", examples=[True])
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 

@@ -15,6 +15,9 @@ from .model import SessionSpec
 
 #: One course never has more sessions than this after its series are expanded.
 MAX_SESSIONS = 400
+#: Sessions lie in these years. Outside them a date is a typo (0227, 9027), and the
+#: calendar arithmetic of the feeds runs out of years (Python's dates end in 9999).
+YEARS = (1900, 2999)
 
 
 @dataclass(frozen=True)
@@ -76,6 +79,12 @@ def expand(specs: list[SessionSpec], zone: ZoneInfo, spec_lines: list[int]) -> t
             continue
         if spec.except_ and not spec.weekly:
             problems.append((line, "'except' bruges kun sammen med 'weekly'; skriv 'weekly: <antal>' eller fjern 'except'"))
+        last = spec.date + timedelta(weeks=(spec.weekly or 1) - 1) if spec.date.year <= YEARS[1] else spec.date
+        if not (YEARS[0] <= spec.date.year and last.year <= YEARS[1]):
+            outside = spec.date if spec.date.year < YEARS[0] or spec.date.year > YEARS[1] else last
+            what = "datoen" if outside == spec.date else "rækkens sidste dato"
+            problems.append((line, f"{what} {outside.isoformat()} ligger ikke mellem år {YEARS[0]} og {YEARS[1]}; tjek årstallet"))
+            continue
         if spec.weekly:
             every = {spec.date + timedelta(weeks=i) for i in range(spec.weekly)}
             for skipped in spec.except_:

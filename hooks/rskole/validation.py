@@ -13,6 +13,10 @@ from .sources import Document
 
 M = TypeVar("M", bound=BaseModel)
 
+#: "Did you mean" hints are worked out for this many errors of one validation; a file
+#: with thousands of mistakes gets its problems fast (the editor sees the first few).
+MAX_HINTS = 50
+
 # Pydantic's own error types that our custom validators do not already word.
 _PLAIN = {
     "missing": "mangler",
@@ -63,7 +67,7 @@ def _describe(loc: tuple) -> str:
     return f"'{names[-1]}'" if names else "værdien"
 
 
-def translate(error: dict, model: type[BaseModel], prefix: tuple = ()) -> tuple[tuple, str]:
+def translate(error: dict, model: type[BaseModel], prefix: tuple = (), hint: bool = True) -> tuple[tuple, str]:
     """(location in the document, plain message) for one pydantic error."""
     loc = tuple(error["loc"])
     kind = error["type"]
@@ -71,7 +75,8 @@ def translate(error: dict, model: type[BaseModel], prefix: tuple = ()) -> tuple[
     if kind == "extra_forbidden":
         parent = _model_at(model, loc[:-1]) or model
         key = loc[-1]
-        return full, f"ukendt felt '{key}'{did_you_mean(str(key), field_names(parent))}; tilladte felter: {', '.join(field_names(parent))}"
+        maybe = did_you_mean(str(key), field_names(parent)) if hint else ""
+        return full, f"ukendt felt '{key}'{maybe}; tilladte felter: {', '.join(field_names(parent))}"
     if kind == "missing":
         return full[:-1], f"feltet '{loc[-1]}' mangler"
     what = _describe(loc)
@@ -85,8 +90,12 @@ def translate(error: dict, model: type[BaseModel], prefix: tuple = ()) -> tuple[
     return full, f"{what}{joiner}{msg}"
 
 
-def validate(model: type[M], data: Any, doc: Document, path: str, prefix: tuple = ()) -> tuple[M | None, list[Problem]]:
-    """Validate ``data`` (found at ``prefix`` in ``doc``) as ``model``; never raises."""
+def validate(model: type[M], data: Any, doc: Document, path: str, prefix: tuple = (), hints: int = MAX_HINTS,
+             raw_errors: list[dict] | None = None) -> tuple[M | None, list[Problem]]:
+    """Validate ``data`` (found at ``prefix`` in ``doc``) as ``model``; never raises.
+
+    Only the first ``hints`` problems get a "did you mean" hint. Pydantic's own errors
+    are appended to ``raw_errors`` if it is given."""
     if not isinstance(data, dict):
         kind = "en liste" if isinstance(data, list) else "en enkelt værdi"
         where = f"'{prefix[-1]}' " if prefix else "filen "
@@ -95,7 +104,10 @@ def validate(model: type[M], data: Any, doc: Document, path: str, prefix: tuple 
         return model.model_validate(data), []
     except ValidationError as exc:
         problems = []
-        for error in exc.errors(include_url=False):
-            loc, message = translate(error, model, prefix)
+        errors = exc.errors(include_url=False, include_context=False)
+        if raw_errors is not None:
+            raw_errors.extend(errors)
+        for i, error in enumerate(errors):
+            loc, message = translate(error, model, prefix, hint=i < hints)
             problems.append(Problem(path, doc.line(loc), message))
         return None, problems

@@ -370,3 +370,15 @@ def test_url_with_characters_not_allowed_in_links(tmp_path, url):
     text = course(location=f"location: vaerkstedet\nregistration:\n  url: '{url}'")
     [problem] = problems_of(tmp_path, {"courses/haab.yml": text})
     assert problem.startswith("courses/haab.yml:9: 'url': ") and "er ikke en gyldig adresse" in problem
+
+
+@pytest.mark.parametrize("value", ["yes", "'ja'", "1"])
+def test_cancelled_is_true_or_false_only(tmp_path, value):
+    text = COURSE.replace('    end: "12:00"', f'    end: "12:00"\n    cancelled: {value}')
+    assert problems_of(tmp_path, {"courses/haab.yml": text}) == ["courses/haab.yml:12: 'cancelled' skal være true eller false"]
+
+
+def test_time_given_as_a_list(tmp_path):
+    text = COURSE.replace('start: "10:00"', "start: [10, 12]")
+    assert problems_of(tmp_path, {"courses/haab.yml": text}) == [
+        "courses/haab.yml:10: 'start' skal være et klokkeslæt, fx \"10:00\", ikke en liste"]

@@ -73,9 +73,21 @@ def on_page_content(html: str, page, config, files) -> str:
     return _build.page_content(page.file.src_uri, page.url, html, page.title)
 
 
+# After search (priority 0) has indexed page.content: lay the generated page out.
+@event_priority(-100)
 def on_page_context(context, page, config, nav):
+    full = _build.full_content(page.file.src_uri, page.url)
+    if full is not None:
+        page.content = full
     context.update(_build.page_extras(page.file.src_uri, page.url))
     return context
+
+
+def on_post_page(output, page, config):
+    # The page is written; its HTML need not stay in memory until the build ends.
+    if _build.specs.get(page.file.src_uri) is not None:
+        page.content = None
+    return output
 
 
 # Last of all post-build work: search writes its index in on_post_build too, and the

@@ -73,6 +73,8 @@ class Build:
     env: Env | None = None
     specs: dict[str, PageSpec] = field(default_factory=dict)
     term_index: TermIndex | None = None
+    #: src_uri -> (linked body, linked outcomes, terms linked) between the two render steps.
+    _pending: dict[str, tuple] = field(default_factory=dict)
     #: slug -> {page url: page title} of the courses and content pages that use the term.
     usage: dict[str, dict[str, str]] = field(default_factory=dict)
     _jinja: jinja2.Environment | None = None
@@ -186,7 +188,13 @@ class Build:
         return linked_html
 
     def page_content(self, src_uri: str, page_url: str, html: str, title: str | None = None) -> str:
-        """The HTML of a page: glossary words linked, and a generated page's body in its template."""
+        """A page's HTML after Markdown: glossary words linked.
+
+        For a generated page this is only what search should index (the editor's text and
+        a few facts); the full page is laid out later by ``full_content``, after search
+        has read ``page.content``. Search then indexes what a visitor searches for, not
+        session lists and course cards repeated on every listing.
+        """
         spec = self.specs.get(src_uri)
         once: set[str] = set()
         if spec is None:
@@ -195,17 +203,28 @@ class Build:
         skip = frozenset([spec.key]) if spec.kind == "term" else frozenset()
         record = f"Kursus: {spec.title}" if spec.kind == "course" else None
         # The body is an editor's Markdown field (description, bio, definition): sanitize it.
-        body = self.link_terms(safety.clean(html), page_url, once, skip, record) if spec.body else ""
+        body = Markup(self.link_terms(safety.clean(html), page_url, once, skip, record) if spec.body else "")
+        outcomes = []
+        if spec.kind == "course":
+            outcomes = [Markup(self.link_terms(self.inline_markdown(o), page_url, once, record=record))
+                        for o in self.catalogue.courses[spec.key].spec.learning_outcomes]
+        self._pending[src_uri] = (body, outcomes, once)
+        return self.render("portal/search.html", page_url, body=body, **pages.search_view(self.env, spec))
+
+    def full_content(self, src_uri: str, page_url: str) -> str | None:
+        """The laid-out HTML of a generated page (None for other pages)."""
+        spec = self.specs.get(src_uri)
+        if spec is None or src_uri not in self._pending:
+            return None
+        body, outcomes, once = self._pending.pop(src_uri)
         ctx = pages.context(self.env, spec)
         if spec.kind == "course":
-            ctx["course"]["learning_outcomes"] = [
-                Markup(self.link_terms(str(o), page_url, once, record=record)) for o in ctx["course"]["learning_outcomes"]
-            ]
+            ctx["course"]["learning_outcomes"] = outcomes
         if spec.kind == "glossary":
             for letter in ctx["letters"]:
                 for term in letter["terms"]:
                     term["definition_html"] = Markup(self.link_terms(term["definition_html"], page_url, once, frozenset([term["slug"]])))
-        return self.render(f"portal/{spec.kind}.html", page_url, body=Markup(body), **ctx)
+        return self.render(f"portal/{spec.kind}.html", page_url, body=body, **ctx)
 
     def page_extras(self, src_uri: str, page_url: str) -> dict:
         """Extra template context for a page (pre-rendered, already escaped HTML)."""

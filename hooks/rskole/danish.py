@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import unicodedata
 from datetime import date, datetime
@@ -104,31 +105,41 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     return f" (mente du '{hint}'?)" if hint else ""
 
 
+# Formatting functions are memoised: a catalogue formats the same dates many times,
+# and Babel's pattern formatting is not cheap.
+
+
+@functools.lru_cache(maxsize=20_000)
 def long_date(d: date) -> str:
     """'onsdag den 3. marts 2027'."""
     return format_date(d, "EEEE 'den' d. MMMM y", locale=LOCALE)
 
 
+@functools.lru_cache(maxsize=20_000)
 def short_date(d: date) -> str:
     """'ons. 3. mar.' style, for cards: 'onsdag 3. marts'."""
     return format_date(d, "EEEE d. MMMM", locale=LOCALE)
 
 
+@functools.lru_cache(maxsize=20_000)
 def clock(dt: datetime) -> str:
     """'10.00' (Danish writes times with a dot)."""
     return format_time(dt, "HH.mm", locale=LOCALE)
 
 
+@functools.lru_cache(maxsize=20_000)
 def time_span(start: datetime, end: datetime) -> str:
     """'kl. 10.00-12.00'."""
     return f"kl. {clock(start)}-{clock(end)}"
 
 
+@functools.lru_cache(maxsize=20_000)
 def session_text(start: datetime, end: datetime) -> str:
     """'onsdag den 3. marts 2027, kl. 10.00-12.00'."""
     return f"{long_date(start.date())}, {time_span(start, end)}"
 
 
+@functools.lru_cache(maxsize=20_000)
 def month_name(d: date) -> str:
     """'marts 2027'."""
     return format_date(d, "LLLL y", locale=LOCALE)
@@ -139,6 +150,7 @@ def week_number(d: date) -> int:
     return d.isocalendar().week
 
 
+@functools.lru_cache(maxsize=20_000)
 def weekday_name(d: date) -> str:
     return format_date(d, "EEEE", locale=LOCALE)
 

@@ -6,6 +6,7 @@ Everything here is decided once per build from the Catalogue; templates in
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -277,9 +278,13 @@ def session_view(env: Env, course: Course, session: Session, next_key: str | Non
     }
 
 
+@functools.lru_cache(maxsize=10_000)
 def qr_svg(url: str) -> str:
-    """An inline SVG QR code of ``url`` for the printed handout (made at build time)."""
-    code = segno.make(url, error="m")
+    """An inline SVG QR code of ``url`` for the printed handout (made at build time).
+
+    A fixed mask pattern: segno's search for the best of eight costs 4 ms a code, and
+    any mask scans (cached too, for mkdocs serve's rebuilds)."""
+    code = segno.make(url, error="m", mask=0)
     return code.svg_inline(scale=3, dark="#000", light="#fff", title=None, svgclass="rs-qr", lineclass=None)
 
 
@@ -342,6 +347,14 @@ def filter_groups(env: Env, courses: list[Course]) -> list[dict]:
 
 
 def course_card(env: Env, course: Course) -> dict:
+    """A course as a card; made once per build (a course appears on many listings)."""
+    key = ("card", course.slug)
+    if key not in env._cache:
+        env._cache[key] = _course_card(env, course)
+    return dict(env._cache[key])
+
+
+def _course_card(env: Env, course: Course) -> dict:
     spec = course.spec
     sessions = list(course.sessions)
     first = first_session(sessions)
@@ -391,7 +404,7 @@ def course_view(env: Env, course: Course) -> dict:
     view = course_card(env, course)
     view.update(
         audiences_long=[AUDIENCES[a] for a in spec.audiences],
-        learning_outcomes=[env.inline_markdown(x) for x in spec.learning_outcomes],
+        learning_outcomes=list(spec.learning_outcomes),  # the build links and renders them
         sessions=[session_view(env, course, s, nxt.key if nxt else None) for s in sessions],
         has_cancelled=any(s.cancelled for s in sessions),
         place_full=place,
@@ -511,12 +524,10 @@ def term_view(env: Env, term: Term) -> dict:
         other = env.cat.terms.get(slug)
         if other:
             see_also.append({"name": other.name, "url": url_of(term_uri(slug))})
-    courses = [{"title": c.spec.title, "url": url_of(course_uri(c.slug))}
-               for c in sorted(env.cat.courses.values(), key=lambda c: danish.sort_key(c.spec.title))
-               if term.slug in c.spec.glossary]
+    # Where a term is used ("Bruges i") is collected by the linker during the build.
     return {"slug": term.slug, "name": term.name, "forms": list(term.spec.forms),
             "source_html": env.inline_markdown(term.spec.source) if term.spec.source else None,
-            "see_also": see_also, "courses": courses, "short": short_text(term), "url": url_of(term_uri(term.slug))}
+            "see_also": see_also, "short": short_text(term), "url": url_of(term_uri(term.slug))}
 
 
 def glossary_view(env: Env) -> dict:
@@ -571,3 +582,36 @@ def plan_data(env: Env) -> dict:
             ],
         }
     return {"courses": courses}
+
+
+def search_view(env: Env, spec: PageSpec) -> dict:
+    """What the search index gets for a generated page: a lead and a few facts beside the
+    editor's own text. Listings, sessions and cards stay out (the pages they point to
+    are indexed themselves)."""
+    cat = env.cat
+    facts: list[tuple[str, str]] = []
+    lead = spec.description
+    if spec.kind == "course":
+        c = cat.courses[spec.key].spec
+        facts = [
+            ("Undervisere", ", ".join(cat.teachers[t].name for t in c.teachers)),
+            ("Sted", place_line(env, cat.courses[spec.key]) + (f", {cat.locations[c.location].address}" if c.location else "")),
+            ("For", ", ".join(AUDIENCES[a] for a in c.audiences)),
+            ("Temaer", ", ".join(THEMES[t]["name"] for t in c.themes)),
+        ]
+        if c.learning_outcomes:
+            facts.append(("Det får du med dig", " ".join(c.learning_outcomes)))
+    elif spec.kind == "teacher":
+        t = cat.teachers[spec.key]
+        courses = [c.spec.title for c in cat.courses.values() if spec.key in c.spec.teachers]
+        facts = [("Rolle", ROLES[t.role])] + ([("Kurser", ", ".join(sorted(courses)))] if courses else [])
+    elif spec.kind == "place":
+        p = cat.locations[spec.key]
+        facts = [("Adresse", p.address)] + [(k, v) for k, v in (("Tilgængelighed", p.accessibility),
+                                                                 ("Sådan kommer du derhen", p.directions)) if v]
+    elif spec.kind == "theme":
+        lead = THEMES[spec.key]["lead"] + " " + THEMES[spec.key]["text"]
+    elif spec.kind == "term":
+        t = cat.terms[spec.key].spec
+        facts = ([("Andre former", ", ".join(t.forms))] if t.forms else []) + ([("Kilde", t.source)] if t.source else [])
+    return {"lead": lead, "facts": facts}

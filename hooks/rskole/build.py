@@ -260,10 +260,12 @@ class Build:
         site_url = self.site_url or "http://localhost/"
         # One git call for every course file: first commit = published, last = updated.
         dates = feeds.git_dates(self.root, [c.path for c in cat.courses.values()])
+        stamps = {c.slug: dates[c.path][1] for c in cat.courses.values() if c.path in dates}
+        events: dict = {}  # each session serialised once, for its course's file and kalender.ics
         for course in cat.courses.values():
-            stamp = dates.get(course.path, (None, None))[1]
-            _write(site_dir / pages.ics_url(course.slug), feeds.course_ics(cat, course, site_url, now=stamp))
-        _write(site_dir / "kalender.ics", feeds.calendar_ics(cat, env.upcoming(), site_url))
+            _write(site_dir / pages.ics_url(course.slug),
+                   feeds.course_ics(cat, course, site_url, now=stamps.get(course.slug), cache=events))
+        _write(site_dir / "kalender.ics", feeds.calendar_ics(cat, env.upcoming(), site_url, stamps=stamps, cache=events))
         _write(site_dir / "kurser.json", feeds.courses_json(cat, env, site_url).encode("utf-8"))
         _write(site_dir / "feed.xml", feeds.atom_feed(cat, dates, site_url, env).encode("utf-8"))
 

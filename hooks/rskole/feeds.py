@@ -8,6 +8,7 @@ see no spurious changes).
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import subprocess
@@ -128,7 +129,24 @@ def _vtimezone(zone: ZoneInfo, years: Iterable[int]) -> Timezone:
     return vtz
 
 
-def _calendar(cat: Catalogue, name: str, rows: list[tuple[Course, Session]], site_url: str, now: datetime | None) -> bytes:
+@functools.lru_cache(maxsize=64)
+def _vtimezone_ical(zone: ZoneInfo, years: tuple[int, ...]) -> bytes:
+    return _vtimezone(zone, years).to_ical()
+
+
+def _event_ical(cat: Catalogue, course: Course, session: Session, site_url: str, stamp: datetime | None,
+                cache: dict | None) -> bytes:
+    # A session appears in its course's file and in kalender.ics: serialise it once per build.
+    if cache is None:
+        return _event(cat, course, session, site_url, stamp).to_ical()
+    key = (course.slug, session.key, site_url, stamp)
+    if key not in cache:
+        cache[key] = _event(cat, course, session, site_url, stamp).to_ical()
+    return cache[key]
+
+
+def _calendar(cat: Catalogue, name: str, rows: list[tuple[Course, Session, datetime | None]], site_url: str,
+              now: datetime | None, cache: dict | None = None) -> bytes:
     cal = Calendar()
     cal.add("prodid", f"-//{cat.settings.name}//Kurser//DA")
     cal.add("version", "2.0")
@@ -140,29 +158,41 @@ def _calendar(cat: Catalogue, name: str, rows: list[tuple[Course, Session]], sit
     cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", vDuration(REFRESH))
     # An empty calendar still gets its VTIMEZONE: RFC 5545 wants at least one component.
-    years = {s.start.year for _, s in rows} | {s.end.year for _, s in rows}
+    years = {r[1].start.year for r in rows} | {r[1].end.year for r in rows}
     if not years:
         years = {(now or datetime.now(cat.zone)).astimezone(cat.zone).year}
-    cal.add_component(_vtimezone(cat.zone, years))
-    for course, session in sorted(rows, key=lambda r: (r[1].start, r[1].end, r[0].slug, r[1].key)):
-        cal.add_component(_event(cat, course, session, site_url, now))
-    return cal.to_ical()
+    # icalendar serialises every part; the parts are joined here so that each event and
+    # time zone is serialised once per build, not once per file it appears in.
+    head = cal.to_ical()
+    end = b"END:VCALENDAR\r\n"
+    assert head.endswith(end)
+    parts = [head[: -len(end)], _vtimezone_ical(cat.zone, tuple(sorted(years)))]
+    for course, session, stamp in sorted(rows, key=lambda r: (r[1].start, r[1].end, r[0].slug, r[1].key)):
+        parts.append(_event_ical(cat, course, session, site_url, stamp or now, cache))
+    parts.append(end)
+    return b"".join(parts)
 
 
-def course_ics(cat: Catalogue, course: Course, site_url: str, now: datetime | None = None) -> bytes:
+def course_ics(cat: Catalogue, course: Course, site_url: str, now: datetime | None = None,
+               cache: dict | None = None) -> bytes:
     """``kurser/<slug>.ics``: every session of one course, cancelled ones included.
 
     ``now`` becomes every event's DTSTAMP; pass a reproducible value (e.g. the course
     file's last commit date from ``git_dates``). Without it each session's start is used.
     """
-    rows = [(course, s) for s in course.sessions]
-    return _calendar(cat, f"{course.spec.title} – {cat.settings.name}", rows, site_url, now)
+    rows = [(course, s, None) for s in course.sessions]
+    return _calendar(cat, f"{course.spec.title} – {cat.settings.name}", rows, site_url, now, cache)
 
 
-def calendar_ics(cat: Catalogue, courses: list[Course], site_url: str, now: datetime | None = None) -> bytes:
-    """``kalender.ics``: every session of the given courses (the caller picks upcoming ones)."""
-    rows = [(course, s) for course in courses for s in course.sessions]
-    return _calendar(cat, cat.settings.name, rows, site_url, now)
+def calendar_ics(cat: Catalogue, courses: list[Course], site_url: str, now: datetime | None = None,
+                 stamps: dict[str, datetime] | None = None, cache: dict | None = None) -> bytes:
+    """``kalender.ics``: every session of the given courses (the caller picks upcoming ones).
+
+    ``stamps`` (slug -> DTSTAMP) lets an event read exactly as in its course's own file;
+    ``cache`` (one dict per build) then serialises it only once."""
+    stamps = stamps or {}
+    rows = [(course, s, stamps.get(course.slug)) for course in courses for s in course.sessions]
+    return _calendar(cat, cat.settings.name, rows, site_url, now, cache)
 
 
 # --- kurser.json --------------------------------------------------------------------------

@@ -593,14 +593,12 @@ def search_view(env: Env, spec: PageSpec) -> dict:
     lead = spec.description
     if spec.kind == "course":
         c = cat.courses[spec.key].spec
+        # Teachers and place are what people search a course by besides its own words;
+        # themes, audiences and dates are the catalogue filters' job.
         facts = [
             ("Undervisere", ", ".join(cat.teachers[t].name for t in c.teachers)),
             ("Sted", place_line(env, cat.courses[spec.key]) + (f", {cat.locations[c.location].address}" if c.location else "")),
-            ("For", ", ".join(AUDIENCES[a] for a in c.audiences)),
-            ("Temaer", ", ".join(THEMES[t]["name"] for t in c.themes)),
         ]
-        if c.learning_outcomes:
-            facts.append(("Det får du med dig", " ".join(c.learning_outcomes)))
     elif spec.kind == "teacher":
         t = cat.teachers[spec.key]
         courses = [c.spec.title for c in cat.courses.values() if spec.key in c.spec.teachers]

@@ -267,9 +267,51 @@ def _build(doc_node: Node, line_of: _Lines, offset: int = 0) -> Document:
 _TOO_DEEP = f"filen er indlejret alt for dybt (mere end {MAX_DEPTH} niveauer af lister og felter inden i hinanden); så mange niveauer bruger indholdet aldrig"
 
 
+try:  # libyaml, when PyYAML was built with it: composes about six times faster
+    from yaml._yaml import CParser as _CParser
+
+    class _FastComposer(_CParser, _Resolver):
+        def __init__(self, stream: str):
+            _CParser.__init__(self, stream)
+            _Resolver.__init__(self)
+except ImportError:  # pragma: no cover - the pure-Python composer does everything alone
+    _FastComposer = None
+
+_FAST_MAX_INDENT = re.compile(r"^ {200}", re.M)
+
+
+def _fast_node(text: str):
+    """The node graph from libyaml, or None to use the pure-Python path.
+
+    Used only for text whose line numbers libyaml counts as editors do (plain "\n"
+    line ends) and whose nesting is shallow (libyaml composes recursively in C, with no
+    depth limit of its own). Any problem goes to the pure-Python path, which words it."""
+    if _FastComposer is None or any(c in text for c in "\r\x85\u2028\u2029"):
+        return None
+    if text.count("[") + text.count("{") > 500 or _FAST_MAX_INDENT.search(text):
+        return None
+    composer = _FastComposer(text)
+    try:
+        return composer.get_single_node()
+    except Exception:
+        return None
+    finally:
+        composer.dispose()
+
+
 def parse_yaml(text: str, offset: int = 0) -> Document:
     """Parse one YAML document with line marks. Raises SourceError, never anything else."""
     line_of = _Lines(text)
+    node = _fast_node(text)
+    if node is not None:
+        try:
+            doc = _build(node, line_of, offset)
+        except SourceError as exc:
+            raise SourceError(exc.line + offset if exc.line else exc.line, exc.message) from None
+        except RecursionError:
+            raise SourceError(1 + offset, _TOO_DEEP) from None
+        doc.offset = offset
+        return doc
     composer = None
     try:
         composer = _Composer(text, line_of)  # the reader checks every character here

@@ -209,7 +209,8 @@ def test_hundred_thousand_short_sessions_hit_the_value_limit(tmp_path, entry):
     # Aliases, or empty entries, make 100,000 entries fit in 600 KB.
     text = course_with('sessions:\n  - &s {date: 2027-03-03, start: "10:00", end: "12:00"}\n' + entry * 99_999)
     report = measure(tmp_path, {"courses/haab.yml": text})
-    assert_one_clear_problem(report, "courses/haab.yml:", f"filen har mere end {number(MAX_VALUES)} værdier")
+    # Written values or values unfolded from aliases: either way the limit is named.
+    assert_one_clear_problem(report, "courses/haab.yml:", f"mere end {number(MAX_VALUES)} værdier")
 
 
 def test_ten_thousand_sessions_by_alias(tmp_path):

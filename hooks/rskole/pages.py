@@ -592,6 +592,7 @@ def search_view(env: Env, spec: PageSpec) -> dict:
     facts: list[tuple[str, str]] = []
     lead = spec.description
     if spec.kind == "course":
+        lead = ""  # the description says it; the summary is the page's meta description
         c = cat.courses[spec.key].spec
         # Teachers and place are what people search a course by besides its own words;
         # themes, audiences and dates are the catalogue filters' job.

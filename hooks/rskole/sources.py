@@ -304,14 +304,7 @@ def parse_yaml(text: str, offset: int = 0) -> Document:
     line_of = _Lines(text)
     node = _fast_node(text)
     if node is not None:
-        try:
-            doc = _build(node, line_of, offset)
-        except SourceError as exc:
-            raise SourceError(exc.line + offset if exc.line else exc.line, exc.message) from None
-        except RecursionError:
-            raise SourceError(1 + offset, _TOO_DEEP) from None
-        doc.offset = offset
-        return doc
+        return _document(node, line_of, offset)
     composer = None
     try:
         composer = _Composer(text, line_of)  # the reader checks every character here
@@ -339,6 +332,11 @@ def parse_yaml(text: str, offset: int = 0) -> Document:
             composer.dispose()
     if node is None:
         raise SourceError(1 + offset, "filen er tom" if not offset else "front matter er tom; der skal i det mindste stå 'term: ...'")
+    return _document(node, line_of, offset)
+
+
+def _document(node: Node, line_of: _Lines, offset: int) -> Document:
+    """Plain values with lines from a composed node graph (either composer's)."""
     try:
         doc = _build(node, line_of, offset)
     except SourceError as exc:

@@ -209,7 +209,8 @@ class Build:
             outcomes = [Markup(self.link_terms(self.inline_markdown(o), page_url, once, record=record))
                         for o in self.catalogue.courses[spec.key].spec.learning_outcomes]
         self._pending[src_uri] = (body, outcomes, once)
-        return self.render("portal/search.html", page_url, body=body, **pages.search_view(self.env, spec))
+        # Search needs the words, not the markup (which would only grow the index).
+        return self.render("portal/search.html", page_url, body=pages.plain(body), **pages.search_view(self.env, spec))
 
     def full_content(self, src_uri: str, page_url: str) -> str | None:
         """The laid-out HTML of a generated page (None for other pages)."""

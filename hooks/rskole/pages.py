@@ -596,9 +596,9 @@ def search_view(env: Env, spec: PageSpec) -> dict:
         c = cat.courses[spec.key].spec
         # Teachers and place are what people search a course by besides its own words;
         # themes, audiences and dates are the catalogue filters' job.
-        facts = [
-            ("Undervisere", ", ".join(cat.teachers[t].name for t in c.teachers)),
-            ("Sted", place_line(env, cat.courses[spec.key]) + (f", {cat.locations[c.location].address}" if c.location else "")),
+        facts = [  # no labels: search needs the names, not the words around them
+            (None, ", ".join(cat.teachers[t].name for t in c.teachers)),
+            (None, place_line(env, cat.courses[spec.key]) + (f", {cat.locations[c.location].address}" if c.location else "")),
         ]
     elif spec.kind == "teacher":
         t = cat.teachers[spec.key]

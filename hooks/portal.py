@@ -4,7 +4,6 @@
 
 from __future__ import annotations
 
-import logging
 import sys
 from pathlib import Path
 
@@ -18,8 +17,6 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import TableOfContents
-
-log = logging.getLogger("mkdocs.hooks.portal")
 
 # One build at a time: the state of the current build, reset in on_config.
 _build: core.Build | None = None

@@ -31,6 +31,17 @@ class BuildResult:
         return [line for line in self.stderr.splitlines() if ":" in line and not line.startswith(("INFO", "ERROR", "WARNING", "Aborted"))]
 
 
+def write_files(root: Path, files: dict[str, str | bytes]) -> None:
+    """Write test files: text is dedented (so it can be indented in a test), bytes as they are."""
+    for rel, text in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+
+
 def make_project(root: Path, fixture: str | None = None, files: dict[str, str] | None = None, mkdocs_yml: str | None = None) -> Path:
     """A project folder with the repository's hooks and theme, and the given content."""
     root.mkdir(parents=True, exist_ok=True)
@@ -38,13 +49,7 @@ def make_project(root: Path, fixture: str | None = None, files: dict[str, str] |
     shutil.copytree(REPO / "theme", root / "theme")
     if fixture:
         shutil.copytree(FIXTURES / fixture, root, dirs_exist_ok=True)
-    for rel, text in (files or {}).items():
-        path = root / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(text, bytes):
-            path.write_bytes(text)
-        else:
-            path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    write_files(root, files or {})
     if mkdocs_yml is not None:
         (root / "mkdocs.yml").write_text(textwrap.dedent(mkdocs_yml).lstrip("\n"), encoding="utf-8")
     for folder in ("content", "courses", "glossary"):

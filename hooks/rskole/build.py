@@ -25,7 +25,7 @@ from .glossary import TermIndex, link
 from .catalogue import Catalogue, Paths, load, load_settings, today
 from .model import SiteSettings
 from .pages import Env, PageSpec
-from .problems import ContentError, Problem, Problems
+from .problems import ContentError, Problems
 
 
 def _line_finder(config_path: Path):

@@ -480,7 +480,6 @@ def context(env: Env, spec: PageSpec) -> dict:
     if kind == "teachers":
         return {"groups": group_by_role(env)}
     if kind == "teacher":
-        t = cat.teachers[key]
         upcoming, past = courses_of(env, lambda c: key in c.spec.teachers)
         return {"teacher": teacher_card(env, key), "upcoming": upcoming, "past": past}
     if kind == "places":

@@ -11,7 +11,7 @@ import time
 
 import pytest
 
-from sitekit import REPO, make_project, run_build
+from sitekit import REPO, run_build
 
 TODAY = "2026-11-22"
 

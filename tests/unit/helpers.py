@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from rskole.catalogue import Paths, load
+from sitekit import write_files as write
 from rskole.model import SiteSettings
 
 TEACHERS = """
@@ -52,14 +52,6 @@ En proces.
 """
 
 
-def write(root: Path, files: dict[str, str | bytes]) -> None:
-    for rel, text in files.items():
-        path = root / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(text, bytes):
-            path.write_bytes(text)
-        else:
-            path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
 
 
 def load_files(root: Path, files: dict[str, str | bytes], defaults: bool = True, zone: str = "Europe/Copenhagen"):

@@ -31,3 +31,9 @@ def test_individual_courses_not_in_navigation(sample_site):
     html = sample_site.html("kurser/index.html")
     nav = html.split('<nav class="md-nav md-nav--primary"')[1].split("</nav>")[0]
     assert "haab-i-hverdagen" not in nav
+
+
+def test_course_without_registration_shows_the_school_contact(sample_site):
+    html = sample_site.html("kurser/recovery-cafe/index.html")
+    box = html.split('<div class="rs-registration ')[1].split("</div>")[0]
+    assert 'href="mailto:kontakt@recoveryskolen.example.dk"' in box and "Kontakt skolen" in box

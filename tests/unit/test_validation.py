@@ -382,3 +382,13 @@ def test_time_given_as_a_list(tmp_path):
     text = COURSE.replace('start: "10:00"', "start: [10, 12]")
     assert problems_of(tmp_path, {"courses/haab.yml": text}) == [
         "courses/haab.yml:10: 'start' skal være et klokkeslæt, fx \"10:00\", ikke en liste"]
+
+
+@pytest.mark.parametrize("field, value, message", [
+    ("email", "tilmelding-example.dk", "'email': 'tilmelding-example.dk' er ikke en e-mailadresse"),
+    ("phone", "ring til Anne", "'phone': 'ring til Anne' er ikke et telefonnummer (kun cifre, mellemrum og evt. +45)"),
+    ("deadline", "24. februar", "'deadline': '24. februar' er ikke en dato; skriv datoen som ÅÅÅÅ-MM-DD, fx 2027-03-03"),
+])
+def test_registration_fields(tmp_path, field, value, message):
+    text = course(location=f"location: vaerkstedet\nregistration:\n  url: https://example.dk\n  {field}: '{value}'")
+    assert problems_of(tmp_path, {"courses/haab.yml": text}) == [f"courses/haab.yml:10: {message}"]

@@ -81,10 +81,16 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_page(output, page, config):
+    _build.note_output(output)
     # The page is written; its HTML need not stay in memory until the build ends.
     if _build.specs.get(page.file.src_uri) is not None:
         page.content = None
     return output
+
+
+def on_post_template(output_content, template_name, config):
+    _build.note_output(output_content)  # 404.html and other theme pages
+    return output_content
 
 
 # Last of all post-build work: search writes its index in on_post_build too, and the

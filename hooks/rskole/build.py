@@ -77,6 +77,8 @@ class Build:
     _pending: dict[str, tuple] = field(default_factory=dict)
     #: slug -> {page url: page title} of the courses and content pages that use the term.
     usage: dict[str, dict[str, str]] = field(default_factory=dict)
+    #: CSP hash sources of the inline scripts in the pages written so far.
+    script_hashes: set[str] = field(default_factory=set)
     _jinja: jinja2.Environment | None = None
     _md: md.Markdown | None = None
 
@@ -270,10 +272,15 @@ class Build:
         _write(site_dir / "kurser.json", feeds.courses_json(cat, env, site_url).encode("utf-8"))
         _write(site_dir / "feed.xml", feeds.atom_feed(cat, dates, site_url, env).encode("utf-8"))
 
+    def note_output(self, html: str) -> None:
+        """Collect the inline scripts' hashes of every page as it is written (for the CSP),
+        instead of reading the whole site back afterwards."""
+        self.script_hashes |= headers.script_hashes(html)
+
     def write_headers(self, site_dir: Path) -> None:
         """``_headers`` (Netlify, Cloudflare Pages) with a CSP that the built pages meet.
         deploy/ shows the same headers for nginx and Caddy (scripts/headers.py prints them)."""
-        policy = headers.policy(headers.inline_script_hashes(site_dir))
+        policy = headers.policy(sorted(self.script_hashes))
         _write(site_dir / "_headers", headers.netlify(headers.security_headers(policy)).encode("utf-8"))
 
     # --- Markdown outside MkDocs' page pipeline (bios, definitions, outcomes) ----------

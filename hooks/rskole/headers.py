@@ -16,15 +16,22 @@ _SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.S | re.I)
 _DATA_TYPES = ("application/ld+json", "application/json")
 
 
-def inline_script_hashes(site_dir: Path) -> list[str]:
-    """CSP hash sources of every executable inline script in the built site."""
+def script_hashes(html: str) -> set[str]:
+    """CSP hash sources of the executable inline scripts of one page."""
     found = set()
+    for attrs, body in _SCRIPT.findall(html):
+        if "src=" in attrs or any(t in attrs for t in _DATA_TYPES):
+            continue
+        digest = hashlib.sha256(body.encode("utf-8")).digest()
+        found.add("'sha256-" + base64.b64encode(digest).decode("ascii") + "'")
+    return found
+
+
+def inline_script_hashes(site_dir: Path) -> list[str]:
+    """CSP hash sources of every executable inline script in a built site."""
+    found: set[str] = set()
     for page in site_dir.rglob("*.html"):
-        for attrs, body in _SCRIPT.findall(page.read_text(encoding="utf-8")):
-            if "src=" in attrs or any(t in attrs for t in _DATA_TYPES):
-                continue
-            digest = hashlib.sha256(body.encode("utf-8")).digest()
-            found.add("'sha256-" + base64.b64encode(digest).decode("ascii") + "'")
+        found |= script_hashes(page.read_text(encoding="utf-8"))
     return sorted(found)
 
 

@@ -66,3 +66,11 @@ def test_killed_build_keeps_last_good_site(sample_project, sig):
     # The next build cleans up after the killed one and succeeds.
     again = run_build(sample_project)
     assert again.returncode == 0 and not staging.exists()
+
+
+def test_headers_cover_exactly_the_sites_inline_scripts(spec_site):
+    from rskole.headers import inline_script_hashes, parse_netlify
+
+    csp = parse_netlify((spec_site.site / "_headers").read_text())["Content-Security-Policy"]
+    allowed = {part.rstrip(";") for part in csp.split() if part.startswith("'sha256-")}
+    assert allowed == set(inline_script_hashes(spec_site.site))

@@ -451,12 +451,20 @@ class CourseSpec(_Strict):
     )
     format: Format = Field("in-person", description="in-person (fremmøde), online eller hybrid.", examples=["in-person"])
     location: Slug | None = Field(None, description="Id fra courses/_locations.yml; påkrævet, medmindre kurset er online.", examples=["vaerkstedet"])
-    online_url: HttpsUrl | None = Field(None, description="Link til onlinemødet (https://) for online og hybrid.", examples=["https://moede.example.dk/haab"])
+    online_url: HttpsUrl | None = Field(None, description="Link til onlinemødet (https://) for online og hybrid. Linket er privat: det vises ingen steder på portalen, medmindre online_url_public er true.", examples=["https://moede.example.dk/haab"])
+    online_url_public: Annotated[bool, Strict()] = Field(
+        False, description="true, hvis alle må se onlinelinket (fx en åben onlinecafé). Ellers sendes linket kun til dem, der har meldt sig til.",
+        examples=[True],
+    )
     capacity: Annotated[int, BeforeValidator(_count(1, 10_000, "'capacity'")),
                         WithJsonSchema({"type": "integer", "minimum": 1, "maximum": 10_000})] | None = Field(
         None, description="Antal pladser.", examples=[14]
     )
     status: Status = Field("open", description="open, waitlist, full eller cancelled.", examples=["open"])
+    drop_in: Annotated[bool, Strict()] = Field(
+        False, description="true, hvis man ikke skal melde sig til, men bare kan møde op (fx en recoverycafé).",
+        examples=[True],
+    )
     registration: Registration | None = Field(
         None, description="Tilmelding; uden den vises skolens kontakt.",
         examples=[{"email": "tilmelding@example.dk", "deadline": "2027-02-24"}],
@@ -501,4 +509,14 @@ class SiteSettings(_Strict):
     name: Text = Field(description="Skolens navn.")
     timezone: Text = Field("Europe/Copenhagen", description="IANA-tidszone for alle datoer og tider i courses/.")
     contact: Text | None = Field(None, description="E-mail eller telefon, der vises, hvor et kursus ikke har egen tilmelding.")
+    phone: Phone | None = Field(None, description="Skolens telefonnummer, vist nederst på hver side.")
+    address: Text | None = Field(None, description="Skolens adresse, vist nederst på hver side.")
+    opening_hours: Text | None = Field(None, description="Hvornår skolen kan kontaktes, fx 'Mandag-torsdag kl. 9-15'.")
+    crisis: Text = Field(
+        "Har du brug for hjælp nu? Ring til Livslinien på 70 201 201, eller ring 112 ved akut fare.",
+        description="Den korte tekst om hjælp i en krise, vist nederst på hver side.",
+    )
+    accessibility_statement: Url | None = Field(
+        None, description="Link til skolens tilgængelighedserklæring (lavet i Digitaliseringsstyrelsens WAS-Tool).",
+    )
     url: Url | None = Field(None, description="Sidens offentlige adresse; ellers bruges site_url.")

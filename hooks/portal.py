@@ -31,6 +31,8 @@ def on_config(config):
         _build = core.Build.from_mkdocs(config)
     except ContentError as exc:
         _fail(exc)
+    # Every page's footer (also the theme's own pages, such as 404.html) shows help.
+    config.extra["portal_footer"] = _build.footer()
     site_dir = Path(config.site_dir)
     if publish.should_stage(site_dir):
         # MkDocs writes into a staging folder; the real site is replaced only on success.

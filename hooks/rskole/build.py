@@ -120,6 +120,10 @@ class Build:
             glossary_dir=portal.get("glossary_dir", "glossary"),
         )
 
+    def footer(self) -> dict:
+        """What every page's footer shows (the school's contact and the crisis line)."""
+        return pages.footer_view(self.settings)
+
     def load(self) -> Catalogue:
         """Read and validate every editor file; raise ContentError with all problems."""
         catalogue, problems = load(Paths(self.root, self.courses_dir, self.glossary_dir), self.settings, self.zone)
@@ -241,9 +245,9 @@ class Build:
             extras["portal_after"] = Markup(self.render("portal/term_usage.html", page_url,
                                                         pages=[{"url": u, "title": t} for u, t in used]))
         if src_uri == "index.md" and self.env is not None:
-            upcoming = [pages.course_card(self.env, c) for c in self.env.upcoming()[:4]]
+            upcoming = [pages.course_card(self.env, c) for c in self.env.active()[:4]]
             extras["portal_after"] = Markup(self.render("portal/home.html", page_url, courses=upcoming,
-                                                        total=len(self.env.upcoming())))
+                                                        total=len(self.env.active())))
         return extras
 
     def _structured_data(self, spec: PageSpec | None) -> str | None:

@@ -18,6 +18,7 @@ from typing import Any
 from pydantic import ValidationError
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from . import registration
 from .danish import did_you_mean, is_slug, slugify, sort_key
 from .model import CourseSpec, Location, SiteSettings, Teacher, TermSpec
 from .problems import Problem, Problems
@@ -268,6 +269,7 @@ def load(paths: Paths, settings: SiteSettings, zone: ZoneInfo) -> tuple[Catalogu
             continue
         errs_before = len(problems)
         _check_course(spec, doc, rel, teachers, locations, terms, term_docs, teachers_doc_ok, problems, teachers_listed=teachers_listed)
+        _check_reachable(spec, doc, rel, settings, problems)
         spec_lines = [doc.line(("sessions", i)) for i in session_index]
         sessions, time_problems = expand(spec.sessions, zone, spec_lines)
         for line, message in time_problems:
@@ -419,6 +421,21 @@ def _check_course(spec: CourseSpec, doc: Document, rel: str, teachers, locations
         if slug not in term_docs:
             hint = did_you_mean(slug, term_docs) if i < MAX_HINTS else ""
             problems.add(rel, doc.line(("glossary", i)), f"'{slug}' er ikke et ord i ordbogen (glossary/){hint}")
+
+
+def _check_reachable(spec: CourseSpec, doc: Document, rel: str, settings: SiteSettings, problems: Problems) -> None:
+    """A visitor must always have a way to sign up, or someone to ask, or be told to just come."""
+    if spec.drop_in:
+        if spec.registration is not None:
+            problems.add(rel, doc.line(("drop_in",)),
+                         "kurset har 'drop_in: true' (man skal ikke melde sig til), men også 'registration'; fjern den ene")
+        if spec.status in ("waitlist", "full"):
+            problems.add(rel, doc.line(("status",)),
+                         f"kurset har 'drop_in: true', så det kan ikke have status '{spec.status}'; skriv 'status: open' eller 'status: cancelled'")
+    elif not registration.reachable(spec, settings):
+        problems.add(rel, doc.line(("title",)) if "title" in doc.data else 1,
+                     "kurset har ingen tilmelding, og skolen har ingen kontakt i mkdocs.yml, så ingen kan melde sig til; "
+                     "skriv 'registration:' med url, email eller phone, skriv 'drop_in: true', eller sæt 'contact' under extra.portal")
 
 
 def sorted_terms(catalogue: Catalogue) -> list[Term]:

@@ -10,6 +10,7 @@ from datetime import date, datetime
 from typing import Iterable
 
 from babel.dates import format_date, format_time
+from babel.lists import format_list
 
 LOCALE = "da_DK"
 
@@ -129,8 +130,9 @@ def clock(dt: datetime) -> str:
 
 @functools.lru_cache(maxsize=20_000)
 def time_span(start: datetime, end: datetime) -> str:
-    """'kl. 10.00-12.00'."""
-    return f"kl. {clock(start)}-{clock(end)}"
+    """'kl. 10.00–12.00', as Danish writes a range: an en dash, and held together on
+    one line (a no-break space after 'kl.' and word joiners around the dash)."""
+    return f"kl.\u00a0{clock(start)}\u2060–\u2060{clock(end)}"
 
 
 @functools.lru_cache(maxsize=20_000)
@@ -157,3 +159,40 @@ def weekday_name(d: date) -> str:
 
 def count(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
+
+
+_WEEKDAYS_PLURAL = ["mandage", "tirsdage", "onsdage", "torsdage", "fredage", "lørdage", "søndage"]
+
+
+@functools.lru_cache(maxsize=20_000)
+def day_month(d: date) -> str:
+    """'10. marts'."""
+    return format_date(d, "d. MMMM", locale=LOCALE)
+
+
+def series_text(times: list[tuple[datetime, datetime]]) -> str:
+    """A course's held sessions in words: '6 onsdage fra 10. marts, kl. 10.00-12.00'.
+
+    ``times`` are (start, end) pairs in order; cancelled sessions are left out by the caller.
+    """
+    if not times:
+        return "Datoer følger"
+    if len(times) == 1:
+        return session_text(*times[0])
+    first, last = times[0][0], times[-1][0]
+    same_clock = len({(clock(s), clock(e)) for s, e in times}) == 1
+    clock_part = f", {time_span(*times[0])}" if same_clock else ""
+    if len({s.weekday() for s, _ in times}) == 1:
+        return f"{len(times)} {_WEEKDAYS_PLURAL[first.weekday()]} fra {day_month(first.date())}{clock_part}"
+    return f"{len(times)} kursusgange fra {day_month(first.date())} til {day_month(last.date())}{clock_part}"
+
+
+def join(items: list[str]) -> str:
+    """Items as Danish lists them: 'a, b og c' (Babel's CLDR list pattern)."""
+    return format_list(list(items), style="standard", locale=LOCALE) if items else ""
+
+
+def sentence_list(items: list[str]) -> str:
+    """Names of groups in running text: only the first keeps its capital
+    ('Borgere med psykiske vanskeligheder og pårørende')."""
+    return join([items[0]] + [i[:1].lower() + i[1:] for i in items[1:]]) if items else ""

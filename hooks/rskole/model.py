@@ -83,6 +83,8 @@ AUDIENCES_SHORT: dict[str, str] = {"citizens": "Borgere", "relatives": "Pårøre
 
 FORMATS: dict[str, str] = {"in-person": "Fremmøde", "online": "Online", "hybrid": "Fremmøde eller online"}
 STATUSES: dict[str, str] = {"open": "Åben for tilmelding", "waitlist": "Venteliste", "full": "Fuldt booket", "cancelled": "Aflyst"}
+#: What a teacher teaches from, as said after a name: "Anne Madsen (levede erfaringer)".
+ROLE_KINDS: dict[str, str] = {"peer": "levede erfaringer", "relative": "pårørende", "professional": "fagprofessionel"}
 ROLES: dict[str, str] = {
     "peer": "Underviser med levede erfaringer",
     "relative": "Underviser med erfaring som pårørende",

@@ -7,6 +7,7 @@ Everything here is decided once per build from the Catalogue; templates in
 from __future__ import annotations
 
 import functools
+import json
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -15,9 +16,9 @@ from typing import Any, Callable
 
 import segno
 
-from . import danish
+from . import danish, registration
 from .catalogue import Catalogue, Course, Term, sorted_terms
-from .model import AUDIENCES, AUDIENCES_SHORT, FORMATS, ROLES, STATUSES, THEMES
+from .model import AUDIENCES, AUDIENCES_SHORT, FORMATS, ROLE_KINDS, ROLES, STATUSES, THEMES
 from .schedule import Session, first_session, is_upcoming, last_end, next_session
 
 
@@ -188,6 +189,16 @@ class Env:
     def is_past(self, course: Course) -> bool:
         return not is_upcoming(list(course.sessions), self.now)
 
+    def active(self) -> list[Course]:
+        """Upcoming courses that will be held: what counts as "kommende kurser"."""
+        return [c for c in self.upcoming() if c.spec.status != "cancelled"]
+
+    def timeline(self, course: Course) -> list[registration.Step]:
+        key = ("timeline", course.slug)
+        if key not in self._cache:
+            self._cache[key] = registration.timeline(course.spec, list(course.sessions), self.cat.settings, self.cat.zone)
+        return self._cache[key]
+
 
 def _sort_soonest(course: Course):
     s = first_session(list(course.sessions))
@@ -208,52 +219,37 @@ def place_line(env: Env, course: Course) -> str:
     return f"{name} og online" if spec.format == "hybrid" else name
 
 
-def registration_view(env: Env, course: Course) -> dict:
-    """Whether and how one can register, in words, decided for the build's today.
+def way_view(way: registration.Way) -> dict:
+    return {"kind": way.kind, "href": way.href, "action": way.action, "text": way.text}
 
-    ``key`` is one of: open, waitlist, full, cancelled, closed, past. A small script
-    re-checks 'closed' and 'past' in the browser from the machine-readable dates.
-    """
-    spec = course.spec
-    reg = spec.registration
-    ways = []
-    if reg:
-        if reg.url:
-            ways.append({"kind": "url", "href": reg.url, "text": "Tilmeld dig her"})
-        if reg.email:
-            ways.append({"kind": "email", "href": f"mailto:{reg.email}", "text": reg.email})
-        if reg.phone:
-            ways.append({"kind": "phone", "href": "tel:" + re.sub(r"[^0-9+]", "", reg.phone), "text": reg.phone})
-    contact = env.cat.settings.contact
-    contact_way = None
-    if contact:
-        if "@" in contact:
-            contact_way = {"kind": "email", "href": f"mailto:{contact}", "text": contact}
-        else:
-            contact_way = {"kind": "phone", "href": "tel:" + re.sub(r"[^0-9+]", "", contact), "text": contact}
-    deadline = reg.deadline if reg else None
-    view: dict[str, Any] = {
-        "ways": ways,
-        "contact": contact_way if not ways else None,
-        "note": reg.note if reg else None,
-        "deadline": deadline.isoformat() if deadline else None,
-        "deadline_text": danish.long_date(deadline) if deadline else None,
-        "capacity": spec.capacity,
-    }
-    if env.is_past(course):
-        key, label, text = "past", "Afsluttet", "Kurset er afsluttet."
-    elif spec.status == "cancelled":
-        key, label, text = "cancelled", "Aflyst", "Kurset er aflyst. Der er ingen tilmelding."
-    elif spec.status == "full":
-        key, label, text = "full", "Fuldt booket", "Kurset er fuldt booket. Du kan ikke længere tilmelde dig."
-    elif deadline and env.today > deadline:
-        key, label, text = "closed", "Tilmelding lukket", f"Tilmeldingen lukkede {danish.long_date(deadline)}."
-    elif spec.status == "waitlist":
-        key, label, text = "waitlist", "Venteliste", "Kurset er fuldt, men du kan skrive dig på ventelisten."
-    else:
-        key, label, text = "open", "Åben for tilmelding", "Der er åbent for tilmelding."
-    view.update(key=key, label=label, text=text, can_register=key in ("open", "waitlist"))
-    return view
+
+def state_view(state: registration.State) -> dict:
+    return {"key": state.key, "label": state.label, "message": state.message,
+            "actions": [way_view(w) for w in state.actions], "contact": [way_view(w) for w in state.contact],
+            "ask": state.ask, "offers_plan": state.offers_plan, "offers_calendar": state.offers_calendar,
+            "can_register": state.can_register}
+
+
+def registration_view(env: Env, course: Course) -> dict:
+    """The course's registration state now, and the states time will bring (for the
+    browser's re-check), all decided by ``registration``."""
+    key = ("registration", course.slug)
+    if key not in env._cache:
+        steps = env.timeline(course)
+        current = registration.at(steps, env.now)
+        later = [s for s in steps if s.start is not None and s.start > env.now]
+        # The browser picks the last step that has begun; it gets only the current and later ones.
+        data = [dict(current.as_data(), start=None)] + [dict(s.state.as_data(), start=s.start.isoformat()) for s in later]
+        reg = course.spec.registration
+        view = state_view(current)
+        view.update(
+            note=reg.note if reg else None,
+            deadline=reg.deadline.isoformat() if reg and reg.deadline else None,
+            timeline=json.dumps(data, ensure_ascii=False, separators=(",", ":")),
+            later=[state_view(s.state) for s in later],
+        )
+        env._cache[key] = view
+    return env._cache[key]
 
 
 def session_view(env: Env, course: Course, session: Session, next_key: str | None) -> dict:
@@ -271,7 +267,8 @@ def session_view(env: Env, course: Course, session: Session, next_key: str | Non
         "time_text": danish.time_span(session.start, session.end),
         "week": danish.week_number(session.date),
         "topic": session.topic,
-        "cancelled": session.cancelled,
+        # A cancelled course cancels every one of its sessions.
+        "cancelled": session.cancelled or course.spec.status == "cancelled",
         "is_next": session.key == next_key,
         "is_past": session.end <= env.now,
         "place": place,
@@ -354,12 +351,39 @@ def course_card(env: Env, course: Course) -> dict:
     return dict(env._cache[key])
 
 
+def _held(course: Course) -> list[Session]:
+    return [s for s in course.sessions if not s.cancelled]
+
+
+def when_view(env: Env, course: Course) -> dict:
+    """When a course is, in words: the next session and the whole series.
+
+    A cancelled course has no next session; an ended one says when it ended."""
+    spec = course.spec
+    sessions = list(course.sessions)
+    held = _held(course)
+    series = danish.series_text([(s.start, s.end) for s in held])
+    cancelled = spec.status == "cancelled"
+    nxt = None if cancelled else next_session(sessions, env.now)
+    end = last_end(sessions)
+    return {
+        "series": series,
+        "next_text": danish.session_text(nxt.start, nxt.end) if nxt else None,
+        "next_iso": nxt.start.isoformat() if nxt else None,
+        "cancelled": cancelled,
+        "dated": bool(sessions),
+        # What the "next time" line says once no session is left (the browser's re-check too).
+        "none_left": ("Kurset er aflyst" if cancelled else
+                      f"Kurset sluttede {danish.long_date(end.date())}" if end else "Datoer følger"),
+    }
+
+
 def _course_card(env: Env, course: Course) -> dict:
     spec = course.spec
     sessions = list(course.sessions)
     first = first_session(sessions)
-    nxt = next_session(sessions, env.now)
-    held = [s for s in sessions if not s.cancelled]
+    held = _held(course)
+    reg = registration_view(env, course)
     return {
         "slug": course.slug,
         "url": url_of(course_uri(course.slug)),
@@ -367,16 +391,17 @@ def _course_card(env: Env, course: Course) -> dict:
         "summary": spec.summary,
         "themes": [theme_view(k) for k in spec.themes],
         "audiences": [AUDIENCES_SHORT[a] for a in spec.audiences],
+        "audiences_text": danish.sentence_list([AUDIENCES_SHORT[a] for a in spec.audiences]),
         "format": spec.format,
         "format_label": FORMATS[spec.format],
         "place": place_line(env, course),
         "status": spec.status,
         "status_label": STATUSES[spec.status],
-        "registration": registration_view(env, course),
+        "cancelled": spec.status == "cancelled",
+        "registration": reg,
+        "when": when_view(env, course),
         "first_text": danish.session_text(first.start, first.end) if first else None,
         "first_iso": first.start.isoformat() if first else None,
-        "next_text": danish.session_text(nxt.start, nxt.end) if nxt else None,
-        "next_iso": nxt.start.isoformat() if nxt else None,
         "last_end_iso": last_end(sessions).isoformat() if sessions else None,
         "count_text": danish.count(len(held), "kursusgang", "kursusgange") if held else "Datoer følger",
         "weekday": danish.weekday_name(first.date) if first else None,
@@ -387,7 +412,8 @@ def _course_card(env: Env, course: Course) -> dict:
 def course_view(env: Env, course: Course) -> dict:
     spec = course.spec
     sessions = list(course.sessions)
-    nxt = next_session(sessions, env.now)
+    cancelled = spec.status == "cancelled"
+    nxt = None if cancelled else next_session(sessions, env.now)
     place = None
     if spec.location:
         loc = env.cat.locations[spec.location]
@@ -402,15 +428,30 @@ def course_view(env: Env, course: Course) -> dict:
         if term:
             terms.append({"name": term.name, "url": url_of(term_uri(slug)), "short": short_text(term)})
     view = course_card(env, course)
+    state = view["registration"]
+    public_link = spec.online_url if spec.online_url_public else None
+    if spec.format == "in-person":
+        online_note = None
+    elif public_link:
+        online_note = "Linket til mødet:"
+    elif state["key"] == "dropin":
+        online_note = "Skriv til os, så sender vi dig linket til mødet."
+    else:
+        online_note = "Du får linket på mail, når du har meldt dig til."
     view.update(
         audiences_long=[AUDIENCES[a] for a in spec.audiences],
+        audiences_long_text=danish.sentence_list([AUDIENCES[a] for a in spec.audiences]),
         learning_outcomes=list(spec.learning_outcomes),  # the build links and renders them
         sessions=[session_view(env, course, s, nxt.key if nxt else None) for s in sessions],
         has_cancelled=any(s.cancelled for s in sessions),
         place_full=place,
-        online_url=spec.online_url,
+        where=("Online" if spec.format == "online" else None),
+        online_url=public_link,
+        online_note=online_note,
         teachers_experience=experience,
         teachers_professional=professional,
+        # Both kinds of teacher, in the order of the course file, for the first screen.
+        teachers_line=[dict(t, kind=ROLE_KINDS[t["role"]]) for t in experience + professional],
         terms=terms,
         ics_url=ics_url(course.slug),
         absolute_url=env.absolute(url_of(course_uri(course.slug))),
@@ -468,8 +509,10 @@ def context(env: Env, spec: PageSpec) -> dict:
     if kind == "course":
         return {"course": course_view(env, cat.courses[key])}
     if kind == "courses":
-        return {"courses": [course_card(env, c) for c in env.upcoming()],
-                "filters": filter_groups(env, env.upcoming()),
+        # Cancelled courses stay findable, marked "Aflyst", after those that will be held.
+        listed = env.active() + [c for c in env.upcoming() if c.spec.status == "cancelled"]
+        return {"courses": [course_card(env, c) for c in listed],
+                "filters": filter_groups(env, env.active()),
                 "themes": [theme_view(k) for k in THEMES], "archive_url": url_of(ARCHIVE),
                 "places": [{"name": p.name, "url": url_of(place_uri(pid))}
                            for pid, p in sorted(cat.locations.items(), key=lambda kv: danish.sort_key(kv[1].name))]}
@@ -503,7 +546,7 @@ def context(env: Env, spec: PageSpec) -> dict:
     if kind == "glossary":
         return glossary_view(env)
     if kind == "programme":
-        return {"courses": [programme_entry(env, c) for c in env.upcoming()], "school": cat.settings.name,
+        return {"courses": [programme_entry(env, c) for c in env.active()], "school": cat.settings.name,
                 "contact": cat.settings.contact, "today": danish.long_date(env.today)}
     if kind == "plan":
         return {"plan_data": plan_data(env), "school": cat.settings.name, "contact": cat.settings.contact}
@@ -572,11 +615,14 @@ def plan_data(env: Env) -> dict:
             "url": card["url"],
             "place": card["place"],
             "status": card["registration"]["label"],
+            "message": card["registration"]["message"],
+            "actions": card["registration"]["actions"],
+            "cancelled": card["cancelled"],
             "sessions": [
                 {"start": s.start.isoformat(), "end": s.end.isoformat(), "text": danish.session_text(s.start, s.end),
                  "week": f"Uge {danish.week_number(s.date)}, {s.date.isocalendar().year}",
                  "weekKey": f"{s.date.isocalendar().year}-{danish.week_number(s.date):02d}",
-                 "cancelled": s.cancelled}
+                 "cancelled": s.cancelled or card["cancelled"]}
                 for s in course.sessions
             ],
         }
@@ -613,3 +659,27 @@ def search_view(env: Env, spec: PageSpec) -> dict:
         t = cat.terms[spec.key].spec
         facts = ([("Andre former", ", ".join(t.forms))] if t.forms else []) + ([("Kilde", t.source)] if t.source else [])
     return {"lead": lead, "facts": facts}
+
+
+_PHONE_IN_TEXT = re.compile(r"(?<![\d+])(\+?\d[\d ]{1,14}\d)(?![\d])")
+
+
+def footer_view(settings) -> dict:
+    """Help on every page: the school's contact and a calm line on where to get help now.
+
+    Phone numbers in the crisis line become tel: links (a tap calls on a phone)."""
+    crisis = []
+    pos = 0
+    for match in _PHONE_IN_TEXT.finditer(settings.crisis):
+        crisis.append({"text": settings.crisis[pos:match.start()], "href": None})
+        crisis.append({"text": match.group(1), "href": "tel:" + re.sub(r"[^0-9+]", "", match.group(1))})
+        pos = match.end()
+    crisis.append({"text": settings.crisis[pos:], "href": None})
+    return {
+        "school": settings.name,
+        "contact": [way_view(w) for w in registration.contact_ways(settings)],
+        "address": settings.address,
+        "opening_hours": settings.opening_hours,
+        "crisis": [part for part in crisis if part["text"]],
+        "accessibility_statement": settings.accessibility_statement,
+    }

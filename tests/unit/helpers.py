@@ -58,7 +58,7 @@ def load_files(root: Path, files: dict[str, str | bytes], defaults: bool = True,
     base = {"courses/_teachers.yml": TEACHERS, "courses/_locations.yml": LOCATIONS, "glossary/personlig-recovery.md": TERM} if defaults else {}
     base.update(files)
     write(root, base)
-    return load(Paths(root), SiteSettings(name="Test", timezone=zone), ZoneInfo(zone))
+    return load(Paths(root), SiteSettings(name="Test", timezone=zone, contact="kontakt@example.dk"), ZoneInfo(zone))
 
 
 def problems_of(root: Path, files: dict[str, str | bytes], **kw) -> list[str]:

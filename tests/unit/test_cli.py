@@ -23,6 +23,7 @@ docs_dir: content
 extra:
   portal:
     name: Recoveryskolen Test
+    contact: kontakt@example.dk
 """
 ENV = {"PORTAL_TODAY": "2026-11-22"}
 
@@ -37,7 +38,7 @@ def root(tmp_path):
 
 
 def problems(root: Path) -> list[str]:
-    _, found = load(Paths(root), SiteSettings(name="Test"), ZoneInfo("Europe/Copenhagen"))
+    _, found = load(Paths(root), SiteSettings(name="Test", contact="kontakt@example.dk"), ZoneInfo("Europe/Copenhagen"))
     return [str(p) for p in found.sorted()]
 
 

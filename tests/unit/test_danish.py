@@ -7,7 +7,8 @@ from rskole import danish
 def test_long_date_and_time_span():
     start = datetime(2027, 3, 3, 10, 0, tzinfo=ZoneInfo("Europe/Copenhagen"))
     end = datetime(2027, 3, 3, 12, 0, tzinfo=ZoneInfo("Europe/Copenhagen"))
-    assert danish.session_text(start, end) == "onsdag den 3. marts 2027, kl. 10.00-12.00"
+    # An en dash, a no-break space after "kl." and word joiners: a range never breaks.
+    assert danish.session_text(start, end) == "onsdag den 3. marts 2027, kl.\u00a010.00\u2060–\u206012.00"
 
 
 def test_week_numbers_are_iso():
@@ -35,3 +36,24 @@ def test_slugify_transliterates():
 def test_suggest():
     assert danish.suggest("sesions", ["sessions", "summary"]) == "sessions"
     assert danish.suggest("xyz", ["sessions"]) is None
+
+
+def _pair(day, h1, h2):
+    zone = ZoneInfo("Europe/Copenhagen")
+    return (datetime(2027, 3, day, h1, tzinfo=zone), datetime(2027, 3, day, h2, tzinfo=zone))
+
+
+def test_series_text_in_words():
+    span = "kl.\u00a010.00\u2060–\u206012.00"
+    assert danish.series_text([]) == "Datoer følger"
+    assert danish.series_text([_pair(3, 10, 12)]) == f"onsdag den 3. marts 2027, {span}"
+    assert danish.series_text([_pair(3, 10, 12), _pair(10, 10, 12), _pair(17, 10, 12)]) == f"3 onsdage fra 3. marts, {span}"
+    # Other weekdays or other times: counted as sessions, from first to last.
+    assert danish.series_text([_pair(3, 10, 12), _pair(4, 10, 12)]) == f"2 kursusgange fra 3. marts til 4. marts, {span}"
+    assert danish.series_text([_pair(3, 10, 12), _pair(10, 13, 15)]) == "2 onsdage fra 3. marts"
+
+
+def test_lists_joined_as_danish_does():
+    assert danish.join(["a"]) == "a"
+    assert danish.join(["a", "b", "c"]) == "a, b og c"
+    assert danish.sentence_list(["Borgere med psykiske vanskeligheder", "Pårørende"]) == "Borgere med psykiske vanskeligheder og pårørende"

@@ -269,7 +269,7 @@ def test_courses_json(switches, tmp_path):
     data = json.loads(text)
     assert data["version"] == 1
     assert data["generated"] == "2027-03-01"
-    assert data["school"] == {"name": "Test", "url": SITE, "contact": None}
+    assert data["school"] == {"name": "Test", "url": SITE, "contact": "kontakt@example.dk"}
     assert [c["slug"] for c in data["courses"]] == ["farlig", "gammel", "skift"]
     by_slug = {c["slug"]: c for c in data["courses"]}
     skift = by_slug["skift"]
@@ -278,7 +278,7 @@ def test_courses_json(switches, tmp_path):
     assert skift["themes"] == ["hope", "identity"]
     assert skift["theme_names"][1] == "Identitet"
     assert skift["upcoming"] is True and skift["registration_state"] == "open"
-    assert by_slug["gammel"]["upcoming"] is False and by_slug["gammel"]["registration_state"] == "past"
+    assert by_slug["gammel"]["upcoming"] is False and by_slug["gammel"]["registration_state"] == "ended"
     assert by_slug["farlig"]["title"] == HOSTILE_TITLE_TEXT
     assert skift["teachers"][0] == {"id": "anne-madsen", "name": "Anne Madsen", "role": "peer", "title": None}
     assert skift["location"]["id"] == "vaerkstedet" and skift["registration"] is None

@@ -53,7 +53,7 @@ CHILD = textwrap.dedent(
             return False
 
     zone = ZoneInfo("Europe/Copenhagen")
-    settings = SiteSettings(name="Test", timezone="Europe/Copenhagen")
+    settings = SiteSettings(name="Test", timezone="Europe/Copenhagen", contact="kontakt@example.dk")
     precise = reset_peak()
     before = status("VmRSS") if precise else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     start = time.perf_counter()

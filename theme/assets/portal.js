@@ -8,19 +8,8 @@
 (function () {
   "use strict";
 
-  var zoneMeta = document.querySelector('meta[name="rs-timezone"]');
-  var zone = zoneMeta ? zoneMeta.content : "Europe/Copenhagen";
-
   function now() {
     return new Date();
-  }
-
-  function todayIso(date) {
-    // YYYY-MM-DD in the site's zone (the same "today" the build uses).
-    var parts = new Intl.DateTimeFormat("en-CA", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit" })
-      .formatToParts(date);
-    var get = function (type) { return parts.filter(function (p) { return p.type === type; })[0].value; };
-    return get("year") + "-" + get("month") + "-" + get("day");
   }
 
   function ended(el, attr, t) {
@@ -45,7 +34,9 @@
 
   function sessions(t) {
     document.querySelectorAll(".rs-sessions").forEach(function (list) {
-      var nextFound = false;
+      // A cancelled course has no next session at all.
+      var nextFound = list.hasAttribute("data-rs-no-next");
+      var nextLi = null;
       list.querySelectorAll("li[data-rs-end]").forEach(function (li) {
         var cancelled = li.classList.contains("rs-session--cancelled");
         if (ended(li, "data-rs-end", t)) {
@@ -55,6 +46,7 @@
           if (!cancelled) flag(li, "past", "Afholdt");
         } else if (!cancelled && !nextFound) {
           nextFound = true;
+          nextLi = li;
           li.classList.add("rs-session--next");
           flag(li, "next", "Næste gang");
         } else {
@@ -62,6 +54,18 @@
           unflag(li, "next");
         }
       });
+      // The course's "when" line on its first screen follows the list.
+      var course = list.closest(".rs-course");
+      var line = course && course.querySelector("[data-rs-next]");
+      if (!line || list.hasAttribute("data-rs-no-next")) return;
+      var time = line.querySelector("time");
+      if (nextLi && time) {
+        var src = nextLi.querySelector(".rs-session__when");
+        time.setAttribute("datetime", nextLi.getAttribute("data-rs-start"));
+        time.textContent = src ? src.textContent.trim() : time.textContent;
+      } else if (!nextLi) {
+        line.textContent = line.getAttribute("data-rs-none");
+      }
     });
     // Lists of upcoming sessions only (the calendar) drop the ones that have ended.
     document.querySelectorAll("[data-rs-upcoming-only] li[data-rs-end]").forEach(function (li) {
@@ -69,57 +73,62 @@
     });
   }
 
-  function setStatus(el, key, label) {
-    el.className = el.className.replace(/rs-status--\w+/, "rs-status--" + key);
-    el.setAttribute("data-rs-status", key);
-    var span = el.querySelector(".rs-status__label");
-    if (span) span.textContent = label;
+  /* Registration states are decided by the build as a timeline (the state now and the
+   * instants at which it changes); the script only reads it at the visitor's now. */
+  function stepAt(el, t) {
+    var steps;
+    try {
+      steps = JSON.parse(el.getAttribute("data-rs-timeline"));
+    } catch (e) {
+      return null;
+    }
+    var current = steps[0];
+    steps.forEach(function (s) {
+      if (s.start && Date.parse(s.start) <= t.getTime()) current = s;
+    });
+    return current;
   }
 
-  function setRegistration(box, key, label, text) {
-    box.className = box.className.replace(/rs-registration--\w+/, "rs-registration--" + key);
-    box.setAttribute("data-rs-registration", key);
-    var state = box.querySelector(".rs-registration__state");
-    if (state) {
-      state.textContent = "";
-      var strong = document.createElement("strong");
-      strong.textContent = label + ".";
-      state.appendChild(strong);
-      state.appendChild(document.createTextNode(" " + text));
-    }
-    box.querySelectorAll(".rs-ways, .rs-registration__deadline").forEach(function (el) { el.hidden = true; });
+  function removeAll(root, selector) {
+    root.querySelectorAll(selector).forEach(function (el) { el.remove(); });
   }
 
   function registration(t) {
-    var today = todayIso(t);
-    var closedAfter = function (el) {
-      var d = el.getAttribute("data-rs-deadline");
-      return d && today > d;
-    };
-    // Course cards and status labels.
-    document.querySelectorAll(".rs-card").forEach(function (card) {
-      var status = card.querySelector(".rs-status");
-      if (ended(card, "data-rs-last-end", t)) {
-        if (status) setStatus(status, "past", "Afsluttet");
-        if (card.closest("[data-rs-upcoming-only]")) {
-          card.hidden = true;
-          card.setAttribute("data-rs-ended", "");
-        }
-      } else if (status && /^(open|waitlist)$/.test(status.getAttribute("data-rs-status")) && closedAfter(status)) {
-        setStatus(status, "closed", "Tilmelding lukket");
+    document.querySelectorAll(".rs-status[data-rs-timeline]").forEach(function (el) {
+      var s = stepAt(el, t);
+      if (!s) return;
+      if (s.key !== el.getAttribute("data-rs-status")) {
+        el.className = el.className.replace(/rs-status--\w+/, "rs-status--" + s.key);
+        el.setAttribute("data-rs-status", s.key);
+        var span = el.querySelector(".rs-status__label");
+        if (span) span.textContent = s.label;
+      }
+      var card = el.closest(".rs-card");
+      if (!card) return;
+      if (!s.plan) removeAll(card, "[data-rs-plan-toggle]");
+      if (ended(card, "data-rs-last-end", t) && card.closest("[data-rs-upcoming-only]")) {
+        card.hidden = true;
+        card.setAttribute("data-rs-ended", "");
       }
     });
-    // The course page's own registration box.
-    document.querySelectorAll(".rs-course").forEach(function (course) {
-      var box = course.querySelector(".rs-registration");
-      if (!box) return;
-      var key = box.getAttribute("data-rs-registration");
-      if (ended(course, "data-rs-last-end", t)) {
-        if (key !== "past") setRegistration(box, "past", "Afsluttet", "Kurset er afsluttet.");
+    document.querySelectorAll(".rs-signup[data-rs-timeline]").forEach(function (box) {
+      var s = stepAt(box, t);
+      if (!s) return;
+      if (s.key !== box.getAttribute("data-rs-registration")) {
+        var tpl = box.querySelector('template[data-rs-state="' + s.key + '"]');
+        var now = box.querySelector(".rs-signup__now");
+        if (tpl && now) {
+          now.textContent = "";
+          now.appendChild(tpl.content.cloneNode(true));
+          box.setAttribute("data-rs-registration", s.key);
+        }
+      }
+      var course = box.closest(".rs-course") || document;
+      if (!s.plan) removeAll(course, "[data-rs-plan-toggle]");
+      if (!s.calendar) removeAll(course, "[data-rs-calendar]");
+      if (s.key === "ended") {
         var note = course.querySelector(".rs-past-note");
         if (note) note.hidden = false;
-      } else if (/^(open|waitlist)$/.test(key) && closedAfter(box)) {
-        setRegistration(box, "closed", "Tilmelding lukket", "Fristen for tilmelding er overskredet.");
       }
     });
   }

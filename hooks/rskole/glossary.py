@@ -388,5 +388,6 @@ def link(html: str, index: TermIndex, href_for: Callable[[str], str], title_for:
     new HTML and the slugs linked by this call. Markup, comments and entities pass through
     untouched; malformed HTML never raises (an unclosed skipped element skips to the end).
     """
-    linker = _Linker(html, index, href_for, title_for, skip, set() if once is None else once)
+    # Plain str: a Markup value would escape every plain string joined to it.
+    linker = _Linker(str(html), index, href_for, title_for, skip, set() if once is None else once)
     return linker.run(), linker.linked

@@ -160,7 +160,7 @@ def test_main_check_ok_and_broken(root, capsys):
     path.write_text(path.read_text(encoding="utf-8").replace("\nthemes:", "\ntemes:"), encoding="utf-8")
     assert main(["-f", config, "check"], environ=ENV) == 1
     err = capsys.readouterr().err.splitlines()
-    assert err[-1] == "Tjekket fandt 2 fejl. Ret dem, og kør tjekket igen."
+    assert err[-1] == "Tjekket fandt 1 fejl. Ret den, og kør tjekket igen."  # one misspelt key, one problem
     assert err[:-1] == problems(root)
 
 

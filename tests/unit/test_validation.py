@@ -150,14 +150,14 @@ def test_unknown_theme_suggests(tmp_path):
     problems = problems_of(tmp_path, {"courses/haab.yml": course(themes="themes: [hope, conectedness]")})
     assert problems == [
         "courses/haab.yml:4: 'themes': 'conectedness' er ikke et CHIME-tema (mente du 'connectedness'?); "
-        "mulige værdier: connectedness, hope, identity, meaning, empowerment"
+        "mulige værdier: connectedness (forbundethed), hope (håb og optimisme), identity (identitet), meaning (mening), empowerment"
     ]
 
 
 def test_unknown_audience(tmp_path):
     problems = problems_of(tmp_path, {"courses/haab.yml": course(audiences="audiences: [citizen]")})
     assert problems == [
-        "courses/haab.yml:5: 'audiences': 'citizen' er ikke en målgruppe (mente du 'citizens'?); mulige værdier: citizens, relatives, professionals"
+        "courses/haab.yml:5: 'audiences': 'citizen' er ikke en målgruppe (mente du 'citizens'?); mulige værdier: citizens (borgere), relatives (pårørende), professionals (fagprofessionelle)"
     ]
 
 
@@ -293,7 +293,7 @@ def test_teacher_unknown_role(tmp_path):
     teachers = "anne-madsen:\n  name: Anne\n  role: peers\nkarsten-holm:\n  name: K\n  role: professional\n"
     problems = problems_of(tmp_path, {"courses/_teachers.yml": teachers})
     assert problems == [
-        "courses/_teachers.yml:3: 'role': 'peers' er ikke en underviserrolle (mente du 'peer'?); mulige værdier: peer, relative, professional"
+        "courses/_teachers.yml:3: 'role': 'peers' er ikke en underviserrolle (mente du 'peer'?); mulige værdier: peer (levede erfaringer), relative (pårørende), professional (fagprofessionel)"
     ]
 
 

@@ -139,8 +139,8 @@ def check(config_file: Path, environ: dict | None = None, out: TextIO | None = N
           output: str = "tekst") -> int:
     """Validate all content as the build does. Returns the exit status (0 or 1).
 
-    ``output="github"`` writes each problem to ``out`` as a GitHub Actions annotation
-    instead of a ``path:line: message`` line to ``err``."""
+    ``output="github"`` also writes each problem to ``out`` as a GitHub Actions
+    annotation; ``err`` gets the same ``path:line: message`` lines either way."""
     from .build import Build
     from .problems import ContentError
 
@@ -159,9 +159,9 @@ def check(config_file: Path, environ: dict | None = None, out: TextIO | None = N
             root = config_file.parent
             for problem in exc.problems.sorted():
                 print(github_annotation(problem, root, environ), file=out, flush=True)
-        else:
-            # Exactly what hooks/portal.py's _fail prints, then a short line of our own.
-            print(exc.problems.report(), file=err, flush=True)
+        # Exactly what hooks/portal.py's _fail prints, then a short line of our own. Also
+        # with annotations: GitHub shows at most 10 of them per step, the log shows all.
+        print(exc.problems.report(), file=err, flush=True)
         print(f"Tjekket fandt {_count(n, 'fejl', 'fejl')}. Ret {'den' if n == 1 else 'dem'}, og kør tjekket igen.", file=err)
         return 1
     print(

@@ -101,8 +101,46 @@ def _count(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
 
 
-def check(config_file: Path, environ: dict | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
-    """Validate all content as the build does. Returns the exit status (0 or 1)."""
+#: Output formats of ``check``: editors' plain lines, or GitHub Actions annotations.
+FORMATS = ("tekst", "github")
+
+
+def _escape_data(text: str) -> str:
+    """A workflow command's message, escaped as GitHub Actions reads it."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def github_annotation(problem: Any, root: Path, environ: dict | None = None) -> str:
+    """One problem as a GitHub Actions workflow command, ``::error file=...,line=...::message``,
+    so that it shows on the file and line in the commit and pull request views.
+
+    The file is given relative to the repository (``GITHUB_WORKSPACE``, else the folder
+    of mkdocs.yml); a problem that is no file's (``PORTAL_TODAY``) names no file."""
+    environ = os.environ if environ is None else environ
+    path = root / problem.path
+    if not path.exists():
+        return f"::error::{_escape_data(str(problem))}"
+    workspace = Path(environ.get("GITHUB_WORKSPACE") or root).resolve()
+    try:
+        rel = path.resolve().relative_to(workspace).as_posix()
+    except ValueError:
+        rel = Path(os.path.relpath(path.resolve(), workspace)).as_posix()
+    props = f"file={_escape_property(rel)}"
+    if problem.line:
+        props += f",line={problem.line}"
+    return f"::error {props}::{_escape_data(problem.message)}"
+
+
+def check(config_file: Path, environ: dict | None = None, out: TextIO | None = None, err: TextIO | None = None,
+          output: str = "tekst") -> int:
+    """Validate all content as the build does. Returns the exit status (0 or 1).
+
+    ``output="github"`` also writes each problem to ``out`` as a GitHub Actions
+    annotation; ``err`` gets the same ``path:line: message`` lines either way."""
     from .build import Build
     from .problems import ContentError
 
@@ -116,9 +154,14 @@ def check(config_file: Path, environ: dict | None = None, out: TextIO | None = N
             build = Build.from_mkdocs(_full_mkdocs_config(config_file), environ)
         catalogue = build.load()
     except ContentError as exc:
-        # Exactly what hooks/portal.py's _fail prints, then a short line of our own.
-        print(exc.problems.report(), file=err, flush=True)
         n = len(exc.problems.sorted())
+        if output == "github":
+            root = config_file.parent
+            for problem in exc.problems.sorted():
+                print(github_annotation(problem, root, environ), file=out, flush=True)
+        # Exactly what hooks/portal.py's _fail prints, then a short line of our own. Also
+        # with annotations: GitHub shows at most 10 of them per step, the log shows all.
+        print(exc.problems.report(), file=err, flush=True)
         print(f"Tjekket fandt {_count(n, 'fejl', 'fejl')}. Ret {'den' if n == 1 else 'dem'}, og kør tjekket igen.", file=err)
         return 1
     print(
@@ -178,6 +221,11 @@ def _parser() -> argparse.ArgumentParser:
         "check", help="tjek alle kurser, undervisere, steder og ord med byggets egne fejlbeskeder",
         description="Tjekker courses/ og glossary/ præcis som byggeriet gør, og skriver hver fejl som 'fil:linje: besked'.",
     )
+    check.add_argument(
+        "--format", choices=FORMATS, default="tekst", metavar="{" + ",".join(FORMATS) + "}",
+        help="tekst: 'fil:linje: besked' (standard); github: en GitHub Actions-kommando pr. fejl "
+             "('::error file=...,line=...::besked'), så fejlen vises ved filen og linjen på GitHub",
+    )
     new = commands.add_parser("new", help="lav en ny kursusfil eller et nyt ord ud fra en skabelon med forklaringer")
     schemas = commands.add_parser("schemas", help="(for udviklere) skriv JSON-skemaerne i schemas/ ud fra modellerne")
     for sub in (check, new, schemas):
@@ -204,12 +252,14 @@ def main(argv: Sequence[str] | None = None, environ: dict | None = None) -> int:
         if args.config_file and not config_file.is_file():
             raise CliError(f"Filen {args.config_file} findes ikke.")
         if args.command == "check":
-            return check(config_file, environ)
+            return check(config_file, environ, output=args.format)
         if args.command == "new":
             return _new(args, config_file, environ)
         if args.command == "schemas":
             return _schemas(args, config_file)
     except CliError as exc:
+        if getattr(args, "format", None) == "github":
+            print(f"::error::{_escape_data(str(exc))}", flush=True)
         print(exc, file=sys.stderr)
         return 1
     return 2

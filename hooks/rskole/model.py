@@ -7,6 +7,8 @@ editor shows). Cross-file rules (teacher ids exist, the co-teaching rule) live i
 
 from __future__ import annotations
 
+import difflib
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date, time
@@ -15,7 +17,7 @@ from typing import Annotated, Any, Callable
 from pydantic import AfterValidator, Strict, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from .danish import did_you_mean, is_slug, slugify
+from .danish import is_slug, slugify, suggest
 
 # --- The fixed vocabularies -------------------------------------------------------
 
@@ -224,26 +226,135 @@ def _slug(value: Any) -> Any:
 Slug = Annotated[str, BeforeValidator(_slug), WithJsonSchema(SLUG_SCHEMA)]
 
 
-def _one_of(choices: dict[str, Any], what: str):
+#: Short Danish names of the fixed values, shown next to the keys in hints and in the
+#: list of allowed values ("mente du 'open' (åben)?"; "open (åben), waitlist (...)").
+DANISH_NAMES: dict[str, dict[str, str]] = {
+    "themes": {k: v["name"].lower() for k, v in THEMES.items()},
+    "audiences": {k: v.lower() for k, v in AUDIENCES_SHORT.items()},
+    "formats": {"in-person": "fremmøde", "online": "online", "hybrid": "fremmøde eller online"},
+    "statuses": {"open": "åben", "waitlist": "venteliste", "full": "fuldt booket", "cancelled": "aflyst"},
+    "roles": {"peer": "levede erfaringer", "relative": "pårørende", "professional": "fagprofessionel"},
+}
+
+#: Danish words editors write for the fixed values, in common forms. They are not
+#: accepted as values (the files and kurser.json keep the documented keys); they turn a
+#: wrong value into a hint with the right key. Matched after folding (see _fold), so
+#: "håb", "haab", "Håb" and "hab" are one entry.
+DANISH_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
+    "themes": {
+        "connectedness": ("forbundethed", "forbundetheden", "forbundenhed", "forbindelse", "fællesskab", "fællesskaber",
+                          "relationer", "tilknytning", "samhørighed"),
+        "hope": ("håb", "håbet", "hab", "håb og optimisme", "optimisme", "håbefuldhed"),
+        "identity": ("identitet", "identiteten", "identiteter", "selvbillede", "selvforståelse"),
+        "meaning": ("mening", "meningen", "meningsfuldhed", "mening i livet", "meningsfuld", "formål"),
+        "empowerment": ("myndiggørelse", "handlekraft", "indflydelse", "selvbestemmelse", "magt over eget liv"),
+    },
+    "audiences": {
+        "citizens": ("borger", "borgere", "borgerne", "borgere med psykiske vanskeligheder", "brugere", "bruger",
+                     "deltagere", "mennesker med psykiske vanskeligheder"),
+        "relatives": ("pårørende", "de pårørende", "pårørene", "parørende", "familie", "familier"),
+        "professionals": ("fagprofessionel", "fagprofessionelle", "fagfolk", "fagperson",
+                          "fagpersoner", "professionel", "professionelle", "medarbejdere", "personale"),
+    },
+    "formats": {
+        "in-person": ("fremmøde", "fysisk", "fysisk fremmøde", "til stede", "tilstede", "på stedet",
+                      "fremmødekursus", "personligt fremmøde", "ansigt til ansigt"),
+        "online": ("onlinekursus", "virtuel", "virtuelt", "digital", "digitalt", "på nettet", "zoom", "teams"),
+        "hybrid": ("hybridt", "fremmøde eller online", "fremmøde og online", "både og", "begge dele"),
+    },
+    "statuses": {
+        "open": ("åben", "åbent", "åbne", "åben for tilmelding", "tilmelding åben", "ledig", "ledige pladser",
+                 "ledige", "aktiv"),
+        "waitlist": ("venteliste", "ventelisten", "på venteliste", "ventelister"),
+        "full": ("fuld", "fuldt", "fulde", "fuldt booket", "fuldtbooket", "booket", "optaget", "udsolgt", "lukket"),
+        "cancelled": ("aflyst", "aflyses", "aflysning", "annulleret", "aflyst kursus", "canceled"),
+    },
+    "roles": {
+        "peer": ("levede erfaringer", "levet erfaring", "erfaringsunderviser", "erfaringskonsulent", "erfaringsekspert",
+                 "egne erfaringer", "ligemand", "peer-underviser", "peerunderviser", "peer-medarbejder", "recoverymentor"),
+        "relative": ("pårørende", "pårørendeunderviser", "pårørende-underviser", "erfaring som pårørende"),
+        "professional": ("fagprofessionel", "fagprofessionelle", "fagperson", "professionel", "fagligt personale"),
+    },
+}
+
+
+def _fold(text: str) -> str:
+    """What two spellings of a word have in common: case, æ/ø/å (ae/oe/aa, and the
+    a/o of keyboards without them), spaces and hyphens do not count."""
+    text = slugify(text).replace("-", "")
+    return text.replace("aa", "a").replace("ae", "a").replace("oe", "o")
+
+
+@functools.cache
+def _danish_index(vocabulary: str) -> dict[str, str]:
+    """Folded Danish word -> key, including the Danish names themselves."""
+    index: dict[str, str] = {}
+    for key, words in DANISH_WORDS[vocabulary].items():
+        for word in (DANISH_NAMES[vocabulary][key], *words):
+            index.setdefault(_fold(word), key)
+    return index
+
+
+def danish_choice(value: str, vocabulary: str) -> str | None:
+    """The key a Danish word stands for ("åben" -> "open"), or None.
+
+    An exact folded match first, then a close one (a typo in the Danish word)."""
+    index = _danish_index(vocabulary)
+    folded = _fold(value)
+    if not folded:
+        return None
+    if folded in index:
+        return index[folded]
+    close = difflib.get_close_matches(folded, list(index), n=1, cutoff=0.8)
+    return index[close[0]] if close else None
+
+
+def choice_hint(value: str, choices: dict[str, Any], vocabulary: str) -> str:
+    """" (mente du 'hope'?)" for a misspelt key, " (mente du 'open' (åben)?)" for a
+    Danish word, "" when nothing is close."""
+    names = DANISH_NAMES[vocabulary]
+    english = suggest(value, choices)
+    if english is not None and english.lower() == value.lower():
+        return f" (mente du '{english}'?)"
+    danish = danish_choice(value, vocabulary)
+    if danish is not None:
+        return f" (mente du '{danish}' ({names[danish]})?)"
+    return f" (mente du '{english}'?)" if english else ""
+
+
+#: The message for a value that is not one of the fixed ones. The hint ("mente du ...?")
+#: is filled in by validation.py for the first problems of a file only: a file with
+#: 50,000 wrong values must not take a fuzzy search for each.
+UNKNOWN_CHOICE = "'{value}' er ikke {what}{hint}; mulige værdier: {choices}"
+
+
+def _one_of(choices: dict[str, Any], what: str, vocabulary: str):
+    names = DANISH_NAMES[vocabulary]
+    listed = ", ".join(k if names[k] == k else f"{k} ({names[k]})" for k in choices)
+
     def check(value: Any) -> Any:
         value = _text(value)
         if value not in choices:
             raise PydanticCustomError(
-                "unknown_choice",
-                "'{value}' er ikke {what}{hint}; mulige værdier: {choices}",
-                {"value": value, "what": what, "hint": did_you_mean(value, choices), "choices": ", ".join(choices)},
+                "unknown_choice", UNKNOWN_CHOICE,
+                {"value": value, "what": what, "hint": "", "choices": listed, "vocabulary": vocabulary},
             )
         return value
 
     return check
 
 
-Theme = Annotated[str, BeforeValidator(_one_of(THEMES, "et CHIME-tema")),
+VOCABULARIES: dict[str, dict[str, Any]] = {
+    "themes": THEMES, "audiences": AUDIENCES, "formats": FORMATS, "statuses": STATUSES, "roles": ROLES,
+}
+
+
+Theme = Annotated[str, BeforeValidator(_one_of(THEMES, "et CHIME-tema", "themes")),
                   _enum_schema(THEMES, {k: v["name"] for k, v in THEMES.items()})]
-Audience = Annotated[str, BeforeValidator(_one_of(AUDIENCES, "en målgruppe")), _enum_schema(AUDIENCES, AUDIENCES)]
-Format = Annotated[str, BeforeValidator(_one_of(FORMATS, "en kursusform")), _enum_schema(FORMATS, FORMATS)]
-Status = Annotated[str, BeforeValidator(_one_of(STATUSES, "en status")), _enum_schema(STATUSES, STATUSES)]
-Role = Annotated[str, BeforeValidator(_one_of(ROLES, "en underviserrolle")), _enum_schema(ROLES, ROLES)]
+Audience = Annotated[str, BeforeValidator(_one_of(AUDIENCES, "en målgruppe", "audiences")), _enum_schema(AUDIENCES, AUDIENCES)]
+Format = Annotated[str, BeforeValidator(_one_of(FORMATS, "en kursusform", "formats")), _enum_schema(FORMATS, FORMATS)]
+Status = Annotated[str, BeforeValidator(_one_of(STATUSES, "en status", "statuses")), _enum_schema(STATUSES, STATUSES)]
+Role = Annotated[str, BeforeValidator(_one_of(ROLES, "en underviserrolle", "roles")), _enum_schema(ROLES, ROLES)]
 
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
@@ -276,6 +387,21 @@ Date = Annotated[date, BeforeValidator(_date), WithJsonSchema(DATE_SCHEMA)]
 
 _TIME = re.compile(r"^(\d{1,2})[:.](\d{2})$")
 
+BAD_TIME = "'{value}' er ikke et klokkeslæt; skriv det som \"TT:MM\" i anførselstegn, fx \"10:00\""
+BAD_TIME_FIX = "'{value}' er ikke et klokkeslæt; skriv klokkeslættet som \"{suggestion}\""
+_TIME_LIKE = re.compile(r"^(?:kl\.?\s*)?(\d{1,2})(?:\s*[.:,]\s*(\d{2}))?$", re.I)
+
+
+def time_suggestion(text: str) -> str | None:
+    """"09:00" for what an editor might write for a time of day ("9", "9.00", "kl. 9",
+    "9,30"); None if it is not clearly one."""
+    match = _TIME_LIKE.match(text.strip())
+    if not match:
+        return None
+    hour, minute = int(match.group(1)), int(match.group(2) or 0)
+    return f"{hour:02d}:{minute:02d}" if hour <= 23 and minute <= 59 else None
+
+
 
 def _time(value: Any) -> time:
     if isinstance(value, time):
@@ -284,9 +410,10 @@ def _time(value: Any) -> time:
     text = value.strip() if isinstance(value, str) else value
     match = _TIME.match(text) if isinstance(text, str) else None
     if not match:
-        raise PydanticCustomError(
-            "bad_time", "'{value}' er ikke et klokkeslæt; skriv det som \"TT:MM\" i anførselstegn, fx \"10:00\"", {"value": value}
-        )
+        suggestion = time_suggestion(text) if isinstance(text, str) else None
+        if suggestion:
+            raise PydanticCustomError("bad_time", BAD_TIME_FIX, {"value": value, "suggestion": suggestion})
+        raise PydanticCustomError("bad_time", BAD_TIME, {"value": value})
     h, m = int(match.group(1)), int(match.group(2))
     if h > 23 or m > 59:
         raise PydanticCustomError("impossible_time", "klokkeslættet {value} findes ikke (brug 00:00-23:59)", {"value": text})

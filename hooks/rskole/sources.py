@@ -41,6 +41,11 @@ class Document:
     lines: dict[Path_, int] = field(default_factory=dict)
     #: Added to every YAML line (front matter starts after the opening ``---``).
     offset: int = 0
+    #: What the editor wrote for each value YAML read as a number, true/false or empty
+    #: (``9.00`` is the number 9.0): messages echo the editor's own text.
+    written: dict[Path_, str] = field(default_factory=dict)
+    #: The YAML text's lines (without the offset), for hints that look at the layout.
+    source: list[str] = field(default_factory=list)
 
     def line(self, loc: Path_) -> int:
         """The line of ``loc`` or of the nearest enclosing value that has one."""
@@ -50,6 +55,11 @@ class Document:
                 return self.lines[loc] + self.offset
             loc = loc[:-1]
         return self.lines.get((), 1) + self.offset
+
+    def source_line(self, line: int) -> str:
+        """The text of file line ``line`` (as ``line()`` counts), or ''."""
+        index = line - self.offset - 1
+        return self.source[index] if 0 <= index < len(self.source) else ""
 
 
 class SourceError(Exception):
@@ -207,6 +217,7 @@ class _Lines:
 
 def _build(doc_node: Node, line_of: _Lines, offset: int = 0) -> Document:
     lines: dict[Path_, int] = {}
+    written: dict[Path_, str] = {}
     count = 0
     open_nodes: set[int] = set()  # the lists and mappings being built, to catch '&a [*a]'
 
@@ -225,7 +236,10 @@ def _build(doc_node: Node, line_of: _Lines, offset: int = 0) -> Document:
             raise SourceError(line, _TOO_DEEP)
         lines.setdefault(loc, line)
         if isinstance(node, ScalarNode):
-            return _scalar(node, line)
+            value = _scalar(node, line)
+            if not isinstance(value, str):
+                written[loc] = node.value
+            return value
         if id(node) in open_nodes:
             raise SourceError(lines.get(loc[:-1], line), "et YAML-alias ('*navn') henviser til den liste eller opslagstabel, det selv står i; skriv værdierne ud")
         open_nodes.add(id(node))
@@ -261,7 +275,7 @@ def _build(doc_node: Node, line_of: _Lines, offset: int = 0) -> Document:
             return result
         raise SourceError(line, "ukendt YAML-konstruktion")
 
-    return Document(build(doc_node, (), 0), lines)
+    return Document(build(doc_node, (), 0), lines, written=written)
 
 
 _TOO_DEEP = f"filen er indlejret alt for dybt (mere end {MAX_DEPTH} niveauer af lister og felter inden i hinanden); så mange niveauer bruger indholdet aldrig"
@@ -304,7 +318,7 @@ def parse_yaml(text: str, offset: int = 0) -> Document:
     line_of = _Lines(text)
     node = _fast_node(text)
     if node is not None:
-        return _document(node, line_of, offset)
+        return _document(node, line_of, offset, text)
     composer = None
     try:
         composer = _Composer(text, line_of)  # the reader checks every character here
@@ -322,7 +336,11 @@ def parse_yaml(text: str, offset: int = 0) -> Document:
     except yaml.MarkedYAMLError as exc:
         mark = _mark(exc)
         line = line_of(mark) if mark else 1
-        raise SourceError(line + offset, f"YAML-syntaksfejl: {_explain_yaml(exc, text)}") from None
+        message = f"YAML-syntaksfejl: {_explain_yaml(exc, text)}"
+        lines = text.split("\n")
+        if looks_like_prose(lines[line - 1].strip() if line <= len(lines) else "") and follows_text_block(lines, line):
+            message += f"; {INDENT_HINT}"
+        raise SourceError(line + offset, message) from None
     except yaml.YAMLError:
         raise SourceError(1 + offset, f"YAML-syntaksfejl: {_YAML_UNKNOWN}") from None
     except RecursionError:
@@ -332,10 +350,10 @@ def parse_yaml(text: str, offset: int = 0) -> Document:
             composer.dispose()
     if node is None:
         raise SourceError(1 + offset, "filen er tom" if not offset else "front matter er tom; der skal i det mindste stå 'term: ...'")
-    return _document(node, line_of, offset)
+    return _document(node, line_of, offset, text)
 
 
-def _document(node: Node, line_of: _Lines, offset: int) -> Document:
+def _document(node: Node, line_of: _Lines, offset: int, text: str) -> Document:
     """Plain values with lines from a composed node graph (either composer's)."""
     try:
         doc = _build(node, line_of, offset)
@@ -344,6 +362,7 @@ def _document(node: Node, line_of: _Lines, offset: int) -> Document:
     except RecursionError:
         raise SourceError(1 + offset, _TOO_DEEP) from None
     doc.offset = offset
+    doc.source = text.split("\n")
     return doc
 
 
@@ -403,6 +422,55 @@ def _explain_yaml(exc: yaml.MarkedYAMLError, source: str = "") -> str:
         if needle in text:
             return plain
     return _YAML_UNKNOWN
+
+
+INDENT_HINT = "linjen hører måske til teksten ovenfor: ryk den ind med mellemrum som linjerne over"
+
+_KEY_LINE = re.compile(r"^((?:- +)*)([^\s#'\"-][^:#]*?|'[^']*'|\"[^\"]*\"):(?:[ \t]+(.*))?$")
+_BLOCK_INDICATOR = re.compile(r"^[|>][-+0-9]*(?:[ \t]+#.*)?$")
+_STRUCTURE = re.compile(r"^(?:- |-$|[^\s:#]+:(?:\s|$))")
+
+
+def looks_like_prose(key: str) -> bool:
+    """A key no one would name a field: words with spaces, a capital letter first, or
+    sentence punctuation ("Kurset er for alle")."""
+    key = key.strip()
+    return bool(key) and (key[0].isupper() or bool(_PROSE.search(key)))
+
+
+_PROSE = re.compile(r"[^\W\d_]\s+[^\W\d_]|[^\W\d_][.,!?;]")
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def follows_text_block(lines: list[str], line: int) -> bool:
+    """Whether 1-based ``line`` comes right after a text written over several lines
+    (``description: |`` and its indented lines, or a text continued on indented lines)
+    by a field at the same indentation: then an unindented line of prose there most
+    likely lost its indentation and belongs to that text."""
+    if not 1 <= line <= len(lines):
+        return False
+    column = _indent(lines[line - 1])
+    continued = 0
+    only_text = True
+    for above in reversed(lines[: line - 1]):
+        if not above.strip() or above.lstrip().startswith("#"):
+            continue
+        if _indent(above) > column:
+            continued += 1
+            only_text = only_text and not _STRUCTURE.match(above.strip())
+            continue
+        stripped = above[_indent(above):]
+        key = _KEY_LINE.match(stripped)
+        if not key or _indent(above) + len(key.group(1)) != column:
+            return False
+        value = (key.group(3) or "").strip()
+        if _BLOCK_INDICATOR.match(value):
+            return True
+        return bool(value) and continued > 0 and only_text
+    return False
 
 
 def number(n: int) -> str:

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import time
@@ -115,12 +116,33 @@ BROKEN: dict[str, dict] = {
               titel: Psykolog
         """,
     },
+
+    "editors-own-words": {
+        "courses/dansk.yml": """
+            title: Dansk
+            summery: x
+            description: |
+              Om håb.
+            Kurset er for alle: også pårørende
+            themes: [haab]
+            audiences: [borgere]
+            teachers: [anne-madsen, karsten-holm]
+            format: fremmøde
+            location: vaerkstedet
+            status: åben
+            sessions:
+              - date: 2027-03-03
+                start: 9.00
+                end: "12:00"
+        """,
+    },
 }
 
 
-def run_check(root, today=TODAY, config=None, cwd=None):
-    env = dict(os.environ, PORTAL_TODAY=today, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(root / "hooks"))
-    cmd = [sys.executable, "-m", "rskole", "check", "-f", str(config or root / "mkdocs.yml")]
+def run_check(root, today=TODAY, config=None, cwd=None, args=(), **env_vars):
+    env = {k: v for k, v in os.environ.items() if k != "GITHUB_WORKSPACE"}  # as on an editor's machine
+    env.update(PORTAL_TODAY=today, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(root / "hooks"), **env_vars)
+    cmd = [sys.executable, "-m", "rskole", "check", "-f", str(config or root / "mkdocs.yml"), *args]
     return subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=cwd or root, timeout=60)
 
 
@@ -141,6 +163,86 @@ def test_check_says_what_the_build_says(project, case):
     assert build.problems(), build.stderr
     assert check_lines(check.stderr) == build.problems()
     assert check.stdout == ""
+
+
+# A GitHub Actions workflow command: "::error file=F,line=L::message" (properties optional).
+WORKFLOW_COMMAND = re.compile(r"::error(?: (?P<props>[^:]*))?::(?P<message>.*)")
+
+
+def unescape(text: str) -> str:
+    return text.replace("%0D", "\r").replace("%0A", "\n").replace("%3A", ":").replace("%2C", ",").replace("%25", "%")
+
+
+def parse_annotation(line: str) -> tuple[str | None, int | None, str]:
+    """(file, line, message) of one workflow command; fails on anything else."""
+    match = WORKFLOW_COMMAND.fullmatch(line)
+    assert match, f"not a GitHub Actions workflow command: {line!r}"
+    props = {}
+    for prop in (match["props"] or "").split(","):
+        if prop:
+            key, _, value = prop.partition("=")
+            assert key in ("file", "line") and key not in props, line
+            props[key] = unescape(value)
+    assert "\n" not in match["message"] and "\r" not in match["message"]
+    return props.get("file"), int(props["line"]) if "line" in props else None, unescape(match["message"])
+
+
+def plain(problem_line: str) -> tuple[str, int | None, str]:
+    """(file, line, message) of a 'path:line: message' line (line None for a whole file)."""
+    match = re.fullmatch(r"(?P<path>.+?):(?P<line>\d+): (?P<message>.*)", problem_line)
+    if match:
+        return match["path"], int(match["line"]), match["message"]
+    path, _, message = problem_line.partition(": ")
+    return path, None, message
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN))
+def test_github_format_annotates_every_problem_on_its_file_and_line(project, case):
+    root = project(files=BROKEN[case])
+    text = run_check(root)
+    github = run_check(root, args=["--format", "github"])
+    assert github.returncode == 1 and "Traceback" not in github.stderr + github.stdout
+    annotations = [parse_annotation(line) for line in github.stdout.splitlines()]
+    expected = [plain(line) for line in check_lines(text.stderr)]
+    assert annotations == expected
+    assert all((root / path).is_file() for path, _, _ in annotations)
+    # The plain lines still go to the log: GitHub shows at most 10 annotations per step.
+    assert github.stderr == text.stderr
+
+
+def test_github_format_names_files_from_the_repository_root(project):
+    root = project(files=BROKEN["editors-own-words"])
+    github = run_check(root, args=["--format", "github"], GITHUB_WORKSPACE=str(root.parent))
+    files = {parse_annotation(line)[0] for line in github.stdout.splitlines()}
+    assert files == {f"{root.name}/courses/dansk.yml"}
+
+
+def test_github_format_without_a_file(project):
+    github = run_check(project(), today="i morgen", args=["--format", "github"])
+    assert github.returncode == 1
+    assert [parse_annotation(line) for line in github.stdout.splitlines()] == [
+        (None, None, "PORTAL_TODAY: PORTAL_TODAY='i morgen' er ikke en dato; skriv den som ÅÅÅÅ-MM-DD")
+    ]
+
+
+def test_editors_own_words_get_one_located_problem_each(project):
+    root = project(files=BROKEN["editors-own-words"])
+    assert check_lines(run_check(root).stderr) == [
+        "courses/dansk.yml:2: ukendt felt 'summery' (mente du 'summary'?); tilladte felter: title, summary, description, "
+        "learning_outcomes, themes, audiences, teachers, format, location, online_url, online_url_public, capacity, "
+        "status, drop_in, registration, glossary, sessions",
+        "courses/dansk.yml:5: ukendt felt 'Kurset er for alle'; linjen hører måske til teksten ovenfor: "
+        "ryk den ind med mellemrum som linjerne over",
+        "courses/dansk.yml:6: 'themes': 'haab' er ikke et CHIME-tema (mente du 'hope' (håb og optimisme)?); mulige værdier: "
+        "connectedness (forbundethed), hope (håb og optimisme), identity (identitet), meaning (mening), empowerment",
+        "courses/dansk.yml:7: 'audiences': 'borgere' er ikke en målgruppe (mente du 'citizens' (borgere)?); mulige værdier: "
+        "citizens (borgere), relatives (pårørende), professionals (fagprofessionelle)",
+        "courses/dansk.yml:9: 'format': 'fremmøde' er ikke en kursusform (mente du 'in-person' (fremmøde)?); mulige værdier: "
+        "in-person (fremmøde), online, hybrid (fremmøde eller online)",
+        "courses/dansk.yml:11: 'status': 'åben' er ikke en status (mente du 'open' (åben)?); mulige værdier: "
+        "open (åben), waitlist (venteliste), full (fuldt booket), cancelled (aflyst)",
+        "courses/dansk.yml:14: 'start': '9.00' er ikke et klokkeslæt; skriv klokkeslættet som \"09:00\"",
+    ]
 
 
 def test_check_from_another_folder_gives_the_same_paths(project, tmp_path):

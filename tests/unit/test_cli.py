@@ -161,7 +161,7 @@ def test_main_check_ok_and_broken(root, capsys):
     path.write_text(path.read_text(encoding="utf-8").replace("\nthemes:", "\ntemes:"), encoding="utf-8")
     assert main(["-f", config, "check"], environ=ENV) == 1
     err = capsys.readouterr().err.splitlines()
-    assert err[-1] == "Tjekket fandt 2 fejl. Ret dem, og kør tjekket igen."
+    assert err[-1] == "Tjekket fandt 1 fejl. Ret den, og kør tjekket igen."  # one misspelt key, one problem
     assert err[:-1] == problems(root)
 
 
@@ -232,3 +232,31 @@ def test_missing_watched_folder_fails_as_the_build_does(root, capsys):
     assert "mkdocs.yml: indstillingerne kan ikke læses" in capsys.readouterr().err
     (root / "borte").mkdir()
     assert main(["check", "-f", str(root / "mkdocs.yml")], environ=ENV) == 0
+
+
+def test_main_check_github_format(root, capsys):
+    config = str(root / "mkdocs.yml")
+    new_course(root, "Håb", environ=ENV)
+    path = root / "courses" / "haab.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("\nthemes:", "\ntemes:"), encoding="utf-8")
+    line = next(i for i, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if text.startswith("temes:"))
+    assert main(["check", "--format", "github", "-f", config], environ={**ENV, "GITHUB_WORKSPACE": str(root)}) == 1
+    out = capsys.readouterr()
+    [annotation] = out.out.splitlines()
+    assert annotation.startswith(f"::error file=courses/haab.yml,line={line}::ukendt felt 'temes' (mente du 'themes'?); ")
+    assert out.err.splitlines()[:-1] == problems(root)  # the log keeps the plain lines
+
+
+def test_github_annotation_escapes_what_github_would_read_as_syntax(tmp_path):
+    from rskole.cli import github_annotation
+    from rskole.problems import Problem
+
+    (tmp_path / "courses").mkdir()
+    (tmp_path / "courses" / "a,b:c.yml").write_text("x: 1\n")
+    problem = Problem("courses/a,b:c.yml", 3, "100% forkert:\nnæste linje\r")
+    assert github_annotation(problem, tmp_path, {}) == "::error file=courses/a%2Cb%3Ac.yml,line=3::100%25 forkert:%0Anæste linje%0D"
+    whole = Problem("courses/a,b:c.yml", 0, "filen er tom")
+    assert github_annotation(whole, tmp_path, {}) == "::error file=courses/a%2Cb%3Ac.yml::filen er tom"
+    elsewhere = github_annotation(whole, tmp_path, {"GITHUB_WORKSPACE": str(tmp_path.parent)})
+    assert elsewhere == f"::error file={tmp_path.name}/courses/a%2Cb%3Ac.yml::filen er tom"
+    assert github_annotation(Problem("PORTAL_TODAY", 0, "'x' er ikke en dato"), tmp_path, {}) == "::error::PORTAL_TODAY: 'x' er ikke en dato"

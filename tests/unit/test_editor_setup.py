@@ -106,6 +106,7 @@ def test_publish_workflow_never_publishes_a_failed_build():
         return next(i for i, run in enumerate(runs) if text in run)
 
     assert "3.11" in build["container"]
+    assert "bash scripts/check.sh --format github" in runs  # problems shown on their files and lines
     assert index("apt-get install -y -qq chromium") < index("bash scripts/check.sh") < index("bash scripts/test.sh -q") \
         < index("mkdocs build --strict")
     upload = next(i for i, u in enumerate(uses) if u.startswith("actions/upload-pages-artifact@"))

@@ -80,7 +80,8 @@ def test_the_guide_covers_what_editors_do():
     for text in ("bash scripts/check.sh", "bash scripts/new.sh kursus", "bash scripts/new.sh ord", "--mappe",
                  "bash scripts/serve.sh", "PORTAL_TODAY=", "redhat.vscode-yaml", "pre-commit install",
                  "cancelled: true", "status: cancelled", "except:", "weekly:", "forms:", "see_also:",
-                 "_teachers.yml", "_locations.yml", "git push"):
+                 "_teachers.yml", "_locations.yml", "git push", "--format github", "github.dev", "Edit this file",
+                 "Annotations"):
         assert text in TEXT, text
 
 
@@ -91,6 +92,8 @@ def test_the_guide_covers_what_editors_do():
     "underviseren '...' findes ikke", "stedet '...' findes ikke", "YAML-syntaksfejl", "står to gange",
     "filen er ikke gemt som UTF-8", "see_also nævner", "bruges også af", "ordet har ingen definition",
     "kan ikke bruges som adresse", "der findes allerede et kursus", "er ikke en kendt tidszone", "PORTAL_TODAY='...'",
+    "linjen hører måske til teksten ovenfor: ryk den ind med mellemrum som linjerne over", "skriv klokkeslættet som",
+    "(mente du '...' (...)?)", "mulige værdier",
 ])
 def test_the_error_table_explains(fragment):
     table = TEXT.split("## 15.")[1]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import COURSE, TERM, load_files, problems_of
+from helpers import COURSE, TEACHERS as TEACHERS_TEXT, TERM, load_files, problems_of
 
 
 def course(**changes: str) -> str:
@@ -150,14 +150,14 @@ def test_unknown_theme_suggests(tmp_path):
     problems = problems_of(tmp_path, {"courses/haab.yml": course(themes="themes: [hope, conectedness]")})
     assert problems == [
         "courses/haab.yml:4: 'themes': 'conectedness' er ikke et CHIME-tema (mente du 'connectedness'?); "
-        "mulige værdier: connectedness, hope, identity, meaning, empowerment"
+        "mulige værdier: connectedness (forbundethed), hope (håb og optimisme), identity (identitet), meaning (mening), empowerment"
     ]
 
 
 def test_unknown_audience(tmp_path):
     problems = problems_of(tmp_path, {"courses/haab.yml": course(audiences="audiences: [citizen]")})
     assert problems == [
-        "courses/haab.yml:5: 'audiences': 'citizen' er ikke en målgruppe (mente du 'citizens'?); mulige værdier: citizens, relatives, professionals"
+        "courses/haab.yml:5: 'audiences': 'citizen' er ikke en målgruppe (mente du 'citizens'?); mulige værdier: citizens (borgere), relatives (pårørende), professionals (fagprofessionelle)"
     ]
 
 
@@ -293,7 +293,7 @@ def test_teacher_unknown_role(tmp_path):
     teachers = "anne-madsen:\n  name: Anne\n  role: peers\nkarsten-holm:\n  name: K\n  role: professional\n"
     problems = problems_of(tmp_path, {"courses/_teachers.yml": teachers})
     assert problems == [
-        "courses/_teachers.yml:3: 'role': 'peers' er ikke en underviserrolle (mente du 'peer'?); mulige værdier: peer, relative, professional"
+        "courses/_teachers.yml:3: 'role': 'peers' er ikke en underviserrolle (mente du 'peer'?); mulige værdier: peer (levede erfaringer), relative (pårørende), professional (fagprofessionel)"
     ]
 
 
@@ -392,3 +392,189 @@ def test_time_given_as_a_list(tmp_path):
 def test_registration_fields(tmp_path, field, value, message):
     text = course(location=f"location: vaerkstedet\nregistration:\n  url: https://example.dk\n  {field}: '{value}'")
     assert problems_of(tmp_path, {"courses/haab.yml": text}) == [f"courses/haab.yml:10: {message}"]
+
+
+# --- editors in their own words (issue 16) ------------------------------------------------
+
+STATUS_VALUES = "open (åben), waitlist (venteliste), full (fuldt booket), cancelled (aflyst)"
+THEME_VALUES = "connectedness (forbundethed), hope (håb og optimisme), identity (identitet), meaning (mening), empowerment"
+AUDIENCE_VALUES = "citizens (borgere), relatives (pårørende), professionals (fagprofessionelle)"
+FORMAT_VALUES = "in-person (fremmøde), online, hybrid (fremmøde eller online)"
+ROLE_VALUES = "peer (levede erfaringer), relative (pårørende), professional (fagprofessionel)"
+
+
+@pytest.mark.parametrize("written, key, name", [
+    ("åben", "open", "åben"), ("Åben", "open", "åben"), ("aaben", "open", "åben"), ("aben", "open", "åben"),
+    ("venteliste", "waitlist", "venteliste"), ("ventelisten", "waitlist", "venteliste"),
+    ("fuldt", "full", "fuldt booket"), ("fuldt booket", "full", "fuldt booket"), ("optaget", "full", "fuldt booket"),
+    ("aflyst", "cancelled", "aflyst"), ("annulleret", "cancelled", "aflyst"),
+])
+def test_danish_status_gets_the_key(tmp_path, written, key, name):
+    problems = problems_of(tmp_path, {"courses/haab.yml": course(location=f"location: vaerkstedet\nstatus: {written}")})
+    assert problems == [
+        f"courses/haab.yml:8: 'status': '{written}' er ikke en status (mente du '{key}' ({name})?); mulige værdier: {STATUS_VALUES}"
+    ]
+
+
+@pytest.mark.parametrize("written, key, name", [
+    ("håb", "hope", "håb og optimisme"), ("haab", "hope", "håb og optimisme"), ("Håbet", "hope", "håb og optimisme"),
+    ("hab", "hope", "håb og optimisme"), ("Håb og optimisme", "hope", "håb og optimisme"),
+    ("forbundethed", "connectedness", "forbundethed"), ("fællesskab", "connectedness", "forbundethed"),
+    ("faellesskab", "connectedness", "forbundethed"), ("identitet", "identity", "identitet"),
+    ("mening", "meaning", "mening"), ("meningen", "meaning", "mening"), ("myndiggørelse", "empowerment", "empowerment"),
+])
+def test_danish_theme_gets_the_key(tmp_path, written, key, name):
+    problems = problems_of(tmp_path, {"courses/haab.yml": course(themes=f"themes: [{written}]")})
+    assert problems == [
+        f"courses/haab.yml:4: 'themes': '{written}' er ikke et CHIME-tema (mente du '{key}' ({name})?); mulige værdier: {THEME_VALUES}"
+    ]
+
+
+@pytest.mark.parametrize("written, key, name", [
+    ("borgere", "citizens", "borgere"), ("borger", "citizens", "borgere"), ("Borgerne", "citizens", "borgere"),
+    ("pårørende", "relatives", "pårørende"), ("paaroerende", "relatives", "pårørende"), ("parorende", "relatives", "pårørende"),
+    ("de pårørende", "relatives", "pårørende"), ("fagprofessionelle", "professionals", "fagprofessionelle"),
+    ("fagfolk", "professionals", "fagprofessionelle"),
+])
+def test_danish_audience_gets_the_key(tmp_path, written, key, name):
+    problems = problems_of(tmp_path, {"courses/haab.yml": course(audiences=f"audiences: [{written}]")})
+    assert problems == [
+        f"courses/haab.yml:5: 'audiences': '{written}' er ikke en målgruppe (mente du '{key}' ({name})?); mulige værdier: {AUDIENCE_VALUES}"
+    ]
+
+
+@pytest.mark.parametrize("written, key, name", [
+    ("fremmøde", "in-person", "fremmøde"), ("fremmoede", "in-person", "fremmøde"), ("Fremmøde", "in-person", "fremmøde"),
+    ("fysisk", "in-person", "fremmøde"), ("fremøde", "in-person", "fremmøde"), ("digitalt", "online", "online"),
+    ("fremmøde eller online", "hybrid", "fremmøde eller online"), ("hybridt", "hybrid", "fremmøde eller online"),
+])
+def test_danish_format_gets_the_key(tmp_path, written, key, name):
+    problems = problems_of(tmp_path, {"courses/haab.yml": course(location=f"location: vaerkstedet\nformat: {written}")})
+    assert problems == [
+        f"courses/haab.yml:8: 'format': '{written}' er ikke en kursusform (mente du '{key}' ({name})?); mulige værdier: {FORMAT_VALUES}"
+    ]
+
+
+@pytest.mark.parametrize("written, key, name", [
+    ("pårørende", "relative", "pårørende"), ("fagprofessionel", "professional", "fagprofessionel"),
+    ("levede erfaringer", "peer", "levede erfaringer"), ("erfaringsunderviser", "peer", "levede erfaringer"),
+])
+def test_danish_role_gets_the_key(tmp_path, written, key, name):
+    teachers = f"anne-madsen:\n  name: Anne\n  role: {written}\nkarsten-holm:\n  name: K\n  role: professional\n"
+    assert problems_of(tmp_path, {"courses/_teachers.yml": teachers}) == [
+        f"courses/_teachers.yml:3: 'role': '{written}' er ikke en underviserrolle (mente du '{key}' ({name})?); mulige værdier: {ROLE_VALUES}"
+    ]
+
+
+def test_a_word_that_is_no_value_gets_no_hint(tmp_path):
+    problems = problems_of(tmp_path, {"courses/haab.yml": course(location="location: vaerkstedet\nstatus: måske")})
+    assert problems == [f"courses/haab.yml:8: 'status': 'måske' er ikke en status; mulige værdier: {STATUS_VALUES}"]
+
+
+def test_danish_values_are_not_accepted(tmp_path):
+    # The files and kurser.json keep the documented keys: a Danish word is a problem with a hint.
+    _, problems = load_files(tmp_path, {"courses/haab.yml": course(themes="themes: [håb]")})
+    assert len(problems) == 1
+
+
+@pytest.mark.parametrize("written, fix", [
+    ("9.00", '"09:00"'), ("9.30", '"09:30"'), ("10.15", '"10:15"'), ("9", '"09:00"'), ("14", '"14:00"'),
+])
+def test_time_written_as_a_number_is_echoed_as_written_with_the_fix(tmp_path, written, fix):
+    text = COURSE.replace('start: "10:00"', f"start: {written}").replace('end: "12:00"', 'end: "16:00"')
+    assert problems_of(tmp_path, {"courses/haab.yml": text}) == [
+        f"courses/haab.yml:10: 'start': '{written}' er ikke et klokkeslæt; skriv klokkeslættet som {fix}"
+    ]
+
+
+@pytest.mark.parametrize("written, fix", [('"kl. 9"', '"09:00"'), ('"9,30"', '"09:30"'), ("kl 10", '"10:00"')])
+def test_time_written_in_words_gets_the_fix(tmp_path, written, fix):
+    text = COURSE.replace('start: "10:00"', f"start: {written}").replace('end: "12:00"', 'end: "16:00"')
+    shown = written.strip('"')
+    assert problems_of(tmp_path, {"courses/haab.yml": text}) == [
+        f"courses/haab.yml:10: 'start': '{shown}' er ikke et klokkeslæt; skriv klokkeslættet som {fix}"
+    ]
+
+
+def test_time_number_without_a_clear_fix_is_still_echoed(tmp_path):
+    text = COURSE.replace('start: "10:00"', "start: 25.00")
+    assert problems_of(tmp_path, {"courses/haab.yml": text}) == [
+        "courses/haab.yml:10: 'start': '25.00' er ikke et klokkeslæt; skriv det som \"TT:MM\" i anførselstegn, fx \"10:00\""
+    ]
+
+
+@pytest.mark.parametrize("written", ["TRUE", "true", "1.50", "2027.0"])
+def test_text_that_yaml_read_as_a_value_is_echoed_as_written(tmp_path, written):
+    problems = problems_of(tmp_path, {"courses/haab.yml": course(title=f"title: {written}")})
+    assert problems == [f"courses/haab.yml:1: 'title' skal være tekst; sæt den i anførselstegn, hvis den ligner et tal: \"{written}\""]
+
+
+INDENT = "linjen hører måske til teksten ovenfor: ryk den ind med mellemrum som linjerne over"
+
+
+@pytest.mark.parametrize("description, line", [
+    ("description: |\n  Om håb.\nKurset er for alle: også pårørende", 5),
+    ("description: |\n  Om håb.\n\n  Mere om håb.\nKurset er for alle: også pårørende", 7),
+    ("description: >-\n  Om håb.\nKurset er for alle: også pårørende", 5),
+    ("description: Om håb\n  og mod.\nKurset er for alle: også pårørende", 5),
+    ("description: |\n  Om håb.\nvi ses: hver onsdag", 5),
+])
+def test_prose_line_after_a_text_block_gets_the_indentation_hint(tmp_path, description, line):
+    assert problems_of(tmp_path, {"courses/haab.yml": course(description=description)}) == [
+        f"courses/haab.yml:{line}: ukendt felt '{description.splitlines()[-1].split(':')[0]}'; {INDENT}"
+    ]
+
+
+def test_prose_line_without_a_colon_after_a_text_block(tmp_path):
+    text = course(description="description: |\n  Om håb.\nKurset er for alle.")
+    assert problems_of(tmp_path, {"courses/haab.yml": text}) == [
+        f"courses/haab.yml:5: YAML-syntaksfejl: der mangler et kolon efter en nøgle; {INDENT}"
+    ]
+
+
+def test_prose_line_after_a_bio_in_the_teachers_file(tmp_path):
+    teachers = TEACHERS_TEXT.replace("  role: peer\n", "  role: peer\n  bio: |\n    Anne underviser.\n  Hun har selv: været syg\n")
+    assert problems_of(tmp_path, {"courses/_teachers.yml": teachers}) == [f"courses/_teachers.yml:6: ukendt felt 'Hun har selv'; {INDENT}"]
+
+
+@pytest.mark.parametrize("text", [
+    # After a one-line text there are no indented lines to match: the plain message.
+    "description: Om håb.\nKurset er for alle: også pårørende",
+    # A capitalised field name is a misspelling, not prose.
+    "description: |\n  Om håb.\nThemes: [hope]",
+])
+def test_no_indentation_hint_where_it_does_not_fit(tmp_path, text):
+    [problem] = problems_of(tmp_path, {"courses/haab.yml": course(description=text)})
+    assert INDENT not in problem and "ukendt felt" in problem
+
+
+def test_no_indentation_hint_after_a_nested_field(tmp_path):
+    text = course(location="location: vaerkstedet\nregistration:\n  email: a@example.dk\nTilmelding er vigtig: ja")
+    [problem] = problems_of(tmp_path, {"courses/haab.yml": text})
+    assert problem.startswith("courses/haab.yml:10: ukendt felt 'Tilmelding er vigtig'; tilladte felter: ")
+
+
+FIELDS = ("title, summary, description, learning_outcomes, themes, audiences, teachers, format, location, online_url, "
+          "online_url_public, capacity, status, drop_in, registration, glossary, sessions")
+
+
+@pytest.mark.parametrize("old, new, line", [("summary:", "summery:", 2), ("title:", "titel:", 1), ("teachers:", "teacher:", 6)])
+def test_misspelt_required_field_is_one_problem(tmp_path, old, new, line):
+    key, meant = new.rstrip(":"), old.rstrip(":")
+    assert problems_of(tmp_path, {"courses/haab.yml": COURSE.replace(old, new)}) == [
+        f"courses/haab.yml:{line}: ukendt felt '{key}' (mente du '{meant}'?); tilladte felter: {FIELDS}"
+    ]
+
+
+def test_misspelt_required_field_in_a_session_is_one_problem(tmp_path):
+    assert problems_of(tmp_path, {"courses/haab.yml": COURSE.replace("start:", "strat:")}) == [
+        "courses/haab.yml:10: ukendt felt 'strat' (mente du 'start'?); tilladte felter: date, start, end, topic, weekly, except, location, cancelled"
+    ]
+
+
+def test_missing_field_without_a_misspelling_is_still_reported(tmp_path):
+    text = course(summary="", location="location: vaerkstedet\nnoter: x")
+    assert problems_of(tmp_path, {"courses/haab.yml": text}) == [
+        "courses/haab.yml:1: feltet 'summary' mangler",
+        f"courses/haab.yml:7: ukendt felt 'noter'; tilladte felter: {FIELDS}",
+    ]

@@ -94,6 +94,8 @@ def test_the_guide_covers_what_editors_do():
     "kan ikke bruges som adresse", "der findes allerede et kursus", "er ikke en kendt tidszone", "PORTAL_TODAY='...'",
     "linjen hører måske til teksten ovenfor: ryk den ind med mellemrum som linjerne over", "skriv klokkeslættet som",
     "(mente du '...' (...)?)", "mulige værdier",
+    "kurset har ingen tilmelding, og skolen har ingen kontakt", "kurset har 'drop_in: true' (man skal ikke melde sig til), men også 'registration'",
+    "kurset har 'drop_in: true', så det kan ikke have status",
 ])
 def test_the_error_table_explains(fragment):
     table = TEXT.split("## 15.")[1]

@@ -578,3 +578,34 @@ def test_missing_field_without_a_misspelling_is_still_reported(tmp_path):
         "courses/haab.yml:1: feltet 'summary' mangler",
         f"courses/haab.yml:7: ukendt felt 'noter'; tilladte felter: {FIELDS}",
     ]
+
+
+# --- Every course leaves a visitor a way to reach someone -----------------------------
+
+def _course_problems(tmp_path, extra: str, contact: bool = True):
+    from rskole.catalogue import Paths, load
+    from rskole.model import SiteSettings
+    from zoneinfo import ZoneInfo
+    from helpers import COURSE, LOCATIONS, TEACHERS, write
+    write(tmp_path, {"courses/_teachers.yml": TEACHERS, "courses/_locations.yml": LOCATIONS,
+                     "courses/k.yml": COURSE.split("sessions:")[0] + extra + "sessions: []\n"})
+    settings = SiteSettings(name="T", contact="kontakt@example.dk" if contact else None)
+    _, problems = load(Paths(tmp_path), settings, ZoneInfo("Europe/Copenhagen"))
+    return [str(p) for p in problems.sorted()]
+
+
+def test_course_nobody_can_be_reached_about_is_refused(tmp_path):
+    found = _course_problems(tmp_path, "", contact=False)
+    assert found == ["courses/k.yml:1: kurset har ingen tilmelding, og skolen har ingen kontakt i mkdocs.yml, så ingen kan "
+                     "melde sig til; skriv 'registration:' med url, email eller phone, skriv 'drop_in: true', eller sæt "
+                     "'contact' under extra.portal"]
+
+
+def test_drop_in_course_needs_no_registration_or_contact(tmp_path):
+    assert _course_problems(tmp_path, "drop_in: true\n", contact=False) == []
+
+
+def test_drop_in_with_registration_or_waitlist_is_refused(tmp_path):
+    found = _course_problems(tmp_path, "drop_in: true\nstatus: full\nregistration:\n  email: a@b.dk\n")
+    assert any(p.endswith("kurset har 'drop_in: true' (man skal ikke melde sig til), men også 'registration'; fjern den ene") for p in found)
+    assert any("kurset har 'drop_in: true', så det kan ikke have status 'full'; skriv 'status: open' eller 'status: cancelled'" in p for p in found)

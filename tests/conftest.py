@@ -36,3 +36,12 @@ def spec_site(tmp_path_factory) -> BuildResult:
     result = run_build(root)
     assert result.returncode == 0, result.stderr
     return result
+
+
+@pytest.fixture(scope="session")
+def states_site(tmp_path_factory) -> BuildResult:
+    """tests/fixtures/states: a course in every registration state, built on 2027-03-01."""
+    root = make_project(tmp_path_factory.mktemp("states") / "p", "states")
+    result = run_build(root, today="2027-03-01")
+    assert result.returncode == 0, result.stderr
+    return result

@@ -20,7 +20,7 @@ import markdown as md
 import yaml
 from markupsafe import Markup
 
-from . import danish, feeds, headers, jsonld, pages, safety
+from . import danish, feeds, headers, jsonld, pages, safety, sitemap
 from .glossary import TermIndex, link
 from .catalogue import Catalogue, Paths, load, load_settings, today
 from .model import SiteSettings
@@ -255,12 +255,15 @@ class Build:
             return jsonld.script(jsonld.term(self.env, self.catalogue.terms[spec.key], self.site_url))
         if spec.kind == "glossary":
             return jsonld.script(jsonld.term_set(self.env, self.site_url))
+        if spec.kind == "courses":
+            return jsonld.script(jsonld.course_list(self.env, self.env.upcoming(), self.site_url))
         return None
 
     def write_feeds(self, site_dir: Path) -> None:
-        """Calendar files, kurser.json and the Atom feed, next to the pages."""
+        """Calendar files, kurser.json and the Atom feed, next to the pages; sitemap lastmod from git."""
         for name, data in feeds.outputs(self.catalogue, self.env, self.root, self.site_url or "http://localhost/").items():
             _write(site_dir / name, data)
+        sitemap.update(site_dir, self.root, self.docs_dir, self.specs.values(), self.site_url, self.zone)
 
     def note_output(self, html: str) -> None:
         """Collect the inline scripts' hashes of every page as it is written (for the CSP),

@@ -140,8 +140,10 @@ def _vtimezone(zone: ZoneInfo, years: Iterable[int]) -> Timezone:
         onsets = [_onset_in_offset_from(v, offset_from, offset_to, zone) for v in [sub.DTSTART] + [d for d, _ in sub.rdates]]
         sub.DTSTART = onsets[0]
         sub.pop("RDATE", None)
-        if onsets[1:]:
-            sub.add("RDATE", onsets[1:])
+        # One RDATE line per onset: vobject (through dateutil) reads only the first value
+        # of a comma-separated RDATE and then puts every later year in the wrong offset.
+        for onset in onsets[1:]:
+            sub.add("RDATE", onset)
     return vtz
 
 

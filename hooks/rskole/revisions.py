@@ -29,8 +29,10 @@ Signature = tuple
 def signatures(spec: CourseSpec, sessions: Iterable[Session]) -> dict[str, Signature]:
     """Each session's significant values, by its key."""
     course_cancelled = spec.status == "cancelled"
+    # The place as the event's LOCATION is made from it: place id, format, public link.
+    link = spec.online_url if spec.online_url_public else None
     return {
-        s.key: (s.start.isoformat(), s.end.isoformat(), s.location or spec.location, spec.format,
+        s.key: (s.start.isoformat(), s.end.isoformat(), s.location or spec.location, spec.format, link,
                 s.cancelled or course_cancelled)
         for s in sessions
     }

@@ -20,7 +20,7 @@ import markdown as md
 import yaml
 from markupsafe import Markup
 
-from . import danish, feeds, headers, jsonld, pages, safety
+from . import danish, feeds, headers, jsonld, pages, safety, sitemap
 from .glossary import TermIndex, link
 from .catalogue import Catalogue, Paths, load, load_settings, today
 from .model import SiteSettings
@@ -259,22 +259,15 @@ class Build:
             return jsonld.script(jsonld.term(self.env, self.catalogue.terms[spec.key], self.site_url))
         if spec.kind == "glossary":
             return jsonld.script(jsonld.term_set(self.env, self.site_url))
+        if spec.kind == "courses":
+            return jsonld.script(jsonld.course_list(self.env, self.env.upcoming(), self.site_url))
         return None
 
     def write_feeds(self, site_dir: Path) -> None:
-        """Calendar files, kurser.json and the Atom feed, next to the pages."""
-        cat, env = self.catalogue, self.env
-        site_url = self.site_url or "http://localhost/"
-        # One git call for every course file: first commit = published, last = updated.
-        dates = feeds.git_dates(self.root, [c.path for c in cat.courses.values()])
-        stamps = {c.slug: dates[c.path][1] for c in cat.courses.values() if c.path in dates}
-        events: dict = {}  # each session serialised once, for its course's file and kalender.ics
-        for course in cat.courses.values():
-            _write(site_dir / pages.ics_url(course.slug),
-                   feeds.course_ics(cat, course, site_url, now=stamps.get(course.slug), cache=events))
-        _write(site_dir / "kalender.ics", feeds.calendar_ics(cat, env.upcoming(), site_url, stamps=stamps, cache=events))
-        _write(site_dir / "kurser.json", feeds.courses_json(cat, env, site_url).encode("utf-8"))
-        _write(site_dir / "feed.xml", feeds.atom_feed(cat, dates, site_url, env).encode("utf-8"))
+        """Calendar files, kurser.json and the Atom feed, next to the pages; sitemap lastmod from git."""
+        for name, data in feeds.outputs(self.catalogue, self.env, self.root, self.site_url or "http://localhost/").items():
+            _write(site_dir / name, data)
+        sitemap.update(site_dir, self.root, self.docs_dir, self.specs.values(), self.site_url, self.zone)
 
     def note_output(self, html: str) -> None:
         """Collect the inline scripts' hashes of every page as it is written (for the CSP),

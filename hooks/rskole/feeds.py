@@ -11,7 +11,6 @@ from __future__ import annotations
 import functools
 import json
 import re
-import subprocess
 import xml.etree.ElementTree as ET
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path, PurePosixPath
@@ -21,7 +20,7 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event, Timezone, vDuration, vText
 
-from . import pages
+from . import history, pages, revisions
 from .catalogue import Catalogue, Course
 from .model import THEMES
 from .schedule import Session
@@ -59,20 +58,35 @@ def course_ics_url(site_url: str, slug: str) -> str:
 # --- iCalendar ----------------------------------------------------------------------------
 
 
+def public_online_url(course: Course) -> str | None:
+    """The meeting link, only if the course publishes it (``online_url_public``).
+
+    A private link (the default) is sent to participants after sign-up and appears in
+    no calendar file, kurser.json, JSON-LD or feed."""
+    spec = course.spec
+    return spec.online_url if spec.online_url_public else None
+
+
 def _location_text(cat: Catalogue, course: Course, session: Session) -> str:
-    """Where a session happens, as one line a calendar app can show or map."""
+    """Where a session happens, as one line a calendar app can show or map.
+
+    An online session without a public link says "Online": calendar apps show LOCATION
+    as plain text (some try to map it), and the event's URL and DESCRIPTION already lead
+    to the course page, which tells how the link reaches participants.
+    """
     spec = course.spec
     place = cat.locations.get(session.location or spec.location or "")
     # A session moved to a place is held there, even in an online course.
     if spec.format == "online" and not session.location:
-        return spec.online_url or "Online"
+        return public_online_url(course) or "Online"
     if place is None:
-        return "" if spec.format == "in-person" else spec.online_url or "Online"
+        return "" if spec.format == "in-person" else public_online_url(course) or "Online"
     where = f"{place.name}, {place.address}"
     return f"{where} / online" if spec.format == "hybrid" else where
 
 
-def _event(cat: Catalogue, course: Course, session: Session, site_url: str, stamp: datetime | None) -> Event:
+def _event(cat: Catalogue, course: Course, session: Session, site_url: str, stamp: datetime | None,
+           sequence: int = 0) -> Event:
     """One VEVENT; the single place that decides what a session looks like in a calendar."""
     spec = course.spec
     url = course_url(site_url, course.slug)
@@ -92,7 +106,9 @@ def _event(cat: Catalogue, course: Course, session: Session, site_url: str, stam
     event.add("url", url)
     cancelled = session.cancelled or spec.status == "cancelled"
     event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
-    event.add("sequence", 0)
+    # Rises with every change of time, place or status (see revisions.py), so that clients
+    # that follow iTIP's rule (ignore an update that is not newer) take the change.
+    event.add("sequence", sequence)
     return event
 
 
@@ -114,7 +130,7 @@ def _onset_in_offset_from(value: datetime, offset_from: timedelta, offset_to: ti
 
 
 def _vtimezone(zone: ZoneInfo, years: Iterable[int]) -> Timezone:
-    """The site's zone as a VTIMEZONE covering exactly the given years."""
+    """The site's zone as a VTIMEZONE covering every year from the first to the last given."""
     years = sorted(years)
     vtz = Timezone.from_tzinfo(zone, tzid=zone.key, first_date=date(years[0], 1, 1), last_date=date(years[-1] + 1, 1, 1))
     for sub in vtz.subcomponents:
@@ -124,8 +140,10 @@ def _vtimezone(zone: ZoneInfo, years: Iterable[int]) -> Timezone:
         onsets = [_onset_in_offset_from(v, offset_from, offset_to, zone) for v in [sub.DTSTART] + [d for d, _ in sub.rdates]]
         sub.DTSTART = onsets[0]
         sub.pop("RDATE", None)
-        if onsets[1:]:
-            sub.add("RDATE", onsets[1:])
+        # One RDATE line per onset: vobject (through dateutil) reads only the first value
+        # of a comma-separated RDATE and then puts every later year in the wrong offset.
+        for onset in onsets[1:]:
+            sub.add("RDATE", onset)
     return vtz
 
 
@@ -135,64 +153,118 @@ def _vtimezone_ical(zone: ZoneInfo, years: tuple[int, ...]) -> bytes:
 
 
 def _event_ical(cat: Catalogue, course: Course, session: Session, site_url: str, stamp: datetime | None,
-                cache: dict | None) -> bytes:
+                cache: dict | None, sequence: int) -> bytes:
     # A session appears in its course's file and in kalender.ics: serialise it once per build.
     if cache is None:
-        return _event(cat, course, session, site_url, stamp).to_ical()
-    key = (course.slug, session.key, site_url, stamp)
+        return _event(cat, course, session, site_url, stamp, sequence).to_ical()
+    key = (course.slug, session.key, site_url, stamp, sequence)
     if key not in cache:
-        cache[key] = _event(cat, course, session, site_url, stamp).to_ical()
+        cache[key] = _event(cat, course, session, site_url, stamp, sequence).to_ical()
     return cache[key]
 
 
+def site_years(cat: Catalogue, now: datetime | None = None, cache: dict | None = None) -> tuple[int, ...]:
+    """Every year from the site's first session to its last (the current year if none).
+
+    Every calendar file gets the same VTIMEZONE covering these years: a client that keeps
+    the first VTIMEZONE it reads for a TZID (vobject does) and applies it to the events of
+    the next file would otherwise put that file's other years an hour off.
+    """
+    if cache is not None and "years" in cache:
+        return cache["years"]
+    starts = [s.start.year for c in cat.courses.values() for s in c.sessions]
+    ends = [s.end.year for c in cat.courses.values() for s in c.sessions]
+    if starts:
+        years = tuple(range(min(starts), max(ends) + 1))
+    else:
+        years = ((now or datetime.now(cat.zone)).astimezone(cat.zone).year,)
+    if cache is not None:
+        cache["years"] = years
+    return years
+
+
 def _calendar(cat: Catalogue, name: str, rows: list[tuple[Course, Session, datetime | None]], site_url: str,
-              now: datetime | None, cache: dict | None = None) -> bytes:
+              now: datetime | None, cache: dict | None = None,
+              sequences: dict[tuple[str, str], int] | None = None) -> bytes:
     cal = Calendar()
     cal.add("prodid", f"-//{cat.settings.name}//Kurser//DA")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("method", "PUBLISH")
+    # No METHOD: it makes the file an iTIP message (RFC 5546), and METHOD:PUBLISH then
+    # requires an ORGANIZER, a calendar user address (mailto:) the school may not have.
+    # A subscribed or downloaded calendar is not a scheduling message; without METHOD
+    # Google, Apple, Outlook and Thunderbird import and subscribe to it alike, and no
+    # client offers to reply to an organizer.
     # Unknown X- properties are not escaped by icalendar unless typed as TEXT explicitly.
     cal.add("x-wr-calname", vText(" ".join(name.split())))
     cal.add("x-wr-timezone", vText(cat.zone.key))
     cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", vDuration(REFRESH))
     # An empty calendar still gets its VTIMEZONE: RFC 5545 wants at least one component.
-    years = {r[1].start.year for r in rows} | {r[1].end.year for r in rows}
-    if not years:
-        years = {(now or datetime.now(cat.zone)).astimezone(cat.zone).year}
+    years = site_years(cat, now, cache)
+    sequences = sequences or {}
     # icalendar serialises every part; the parts are joined here so that each event and
     # time zone is serialised once per build, not once per file it appears in.
     head = cal.to_ical()
     end = b"END:VCALENDAR\r\n"
     assert head.endswith(end)
-    parts = [head[: -len(end)], _vtimezone_ical(cat.zone, tuple(sorted(years)))]
+    parts = [head[: -len(end)], _vtimezone_ical(cat.zone, years)]
     for course, session, stamp in sorted(rows, key=lambda r: (r[1].start, r[1].end, r[0].slug, r[1].key)):
-        parts.append(_event_ical(cat, course, session, site_url, stamp or now, cache))
+        sequence = sequences.get((course.slug, session.key), 0)
+        parts.append(_event_ical(cat, course, session, site_url, stamp or now, cache, sequence))
     parts.append(end)
     return b"".join(parts)
 
 
 def course_ics(cat: Catalogue, course: Course, site_url: str, now: datetime | None = None,
-               cache: dict | None = None) -> bytes:
+               cache: dict | None = None, sequences: dict[tuple[str, str], int] | None = None) -> bytes:
     """``kurser/<slug>.ics``: every session of one course, cancelled ones included.
 
     ``now`` becomes every event's DTSTAMP; pass a reproducible value (e.g. the course
     file's last commit date from ``git_dates``). Without it each session's start is used.
+    ``sequences`` ((slug, session key) -> SEQUENCE, from ``revisions.sequences``) says
+    how often each event changed; events not in it have SEQUENCE 0.
     """
     rows = [(course, s, None) for s in course.sessions]
-    return _calendar(cat, f"{course.spec.title} – {cat.settings.name}", rows, site_url, now, cache)
+    return _calendar(cat, f"{course.spec.title} – {cat.settings.name}", rows, site_url, now, cache, sequences)
 
 
 def calendar_ics(cat: Catalogue, courses: list[Course], site_url: str, now: datetime | None = None,
-                 stamps: dict[str, datetime] | None = None, cache: dict | None = None) -> bytes:
+                 stamps: dict[str, datetime] | None = None, cache: dict | None = None,
+                 sequences: dict[tuple[str, str], int] | None = None) -> bytes:
     """``kalender.ics``: every session of the given courses (the caller picks upcoming ones).
 
     ``stamps`` (slug -> DTSTAMP) lets an event read exactly as in its course's own file;
     ``cache`` (one dict per build) then serialises it only once."""
     stamps = stamps or {}
     rows = [(course, s, stamps.get(course.slug)) for course in courses for s in course.sessions]
-    return _calendar(cat, cat.settings.name, rows, site_url, now, cache)
+    return _calendar(cat, cat.settings.name, rows, site_url, now, cache, sequences)
+
+
+def outputs(cat: Catalogue, env: pages.Env, root: Path, site_url: str) -> dict[str, bytes]:
+    """Every calendar file, kurser.json and feed.xml of a build, by path in the site.
+
+    One ``git log`` of the course files gives the Atom dates, each event's DTSTAMP (the
+    file's last commit) and, with one ``git cat-file`` for the earlier versions, each
+    event's SEQUENCE. Same content and history, same bytes.
+    """
+    paths = [c.path for c in cat.courses.values()]
+    commits = _log(root, paths)
+    dates = dates_from(root, paths, commits)
+    try:
+        sequences = revisions.sequences(root, cat, commits)
+    except Exception:  # noqa: BLE001 - without history every event is at SEQUENCE 0, as before
+        sequences = {}
+    stamps = {c.slug: dates[c.path][1] for c in cat.courses.values() if c.path in dates}
+    cache: dict = {}  # each session serialised once, for its course's file and kalender.ics
+    files: dict[str, bytes] = {}
+    for slug in sorted(cat.courses):
+        files[pages.ics_url(slug)] = course_ics(cat, cat.courses[slug], site_url, now=stamps.get(slug), cache=cache,
+                                                sequences=sequences)
+    files["kalender.ics"] = calendar_ics(cat, env.upcoming(), site_url, stamps=stamps, cache=cache, sequences=sequences)
+    files["kurser.json"] = courses_json(cat, env, site_url).encode("utf-8")
+    files["feed.xml"] = atom_feed(cat, dates, site_url, env).encode("utf-8")
+    return files
 
 
 # --- kurser.json --------------------------------------------------------------------------
@@ -236,7 +308,7 @@ def _course_json(env: pages.Env, course: Course, site_url: str) -> dict[str, Any
         "teachers": [{"id": tid, "name": t.name, "role": t.role, "title": t.title}
                      for tid in spec.teachers if (t := cat.teachers.get(tid))],
         "location": _location_json(cat, spec.location),
-        "online_url": spec.online_url,
+        "online_url": public_online_url(course),
         "glossary": list(spec.glossary),
         "sessions": [{"start": s.start.isoformat(), "end": s.end.isoformat(), "topic": s.topic,
                       "location": s.location, "cancelled": s.cancelled} for s in course.sessions],
@@ -323,40 +395,11 @@ def atom_feed(cat: Catalogue, dates: dict[str, tuple[datetime, datetime]], site_
 # --- Dates from git -----------------------------------------------------------------------
 
 
-def _normal(path: str) -> str:
-    return PurePosixPath(path.replace("\\", "/")).as_posix()
-
-
 def _mtime(path: Path) -> datetime:
     try:
         return datetime.fromtimestamp(int(path.stat().st_mtime), UTC)
     except (OSError, ValueError, OverflowError):
         return EPOCH
-
-
-def _git_log(root: Path, paths: list[str]) -> dict[str, tuple[datetime, datetime]]:
-    """(first, last) commit date per path, from one `git log`; {} if git cannot answer."""
-    cmd = ["git", "--literal-pathspecs", "-c", "core.quotepath=off", "log", "-z", "--format=%x1e%ct",
-           "--name-only", "--no-renames", "--relative", "--", *paths]
-    try:
-        proc = subprocess.run(cmd, cwd=root, capture_output=True, timeout=120, check=False)
-    except (OSError, subprocess.SubprocessError, ValueError):
-        return {}
-    if proc.returncode != 0:
-        return {}
-    found: dict[str, tuple[datetime, datetime]] = {}
-    # Each commit is "\x1e<unix time>\0\n<name>\0<name>\0...", newest first.
-    for chunk in proc.stdout.decode("utf-8", "replace").split("\x1e"):
-        stamp, _, names = chunk.partition("\0")
-        if not stamp.strip().isdigit():
-            continue
-        when = datetime.fromtimestamp(int(stamp), UTC)
-        for name in names.lstrip("\n").split("\0"):
-            if not name:
-                continue
-            first, last = found.get(name, (when, when))
-            found[name] = (min(first, when), max(last, when))
-    return found
 
 
 def git_dates(root: Path, paths: list[str]) -> dict[str, tuple[datetime, datetime]]:
@@ -366,16 +409,25 @@ def git_dates(root: Path, paths: list[str]) -> dict[str, tuple[datetime, datetim
     file git does not know (or no git at all) gets its mtime for both; never raises. In a
     shallow clone every file looks created by the oldest fetched commit: fetch full history.
     """
-    root = Path(root)
-    wanted = {p: _normal(p) for p in paths}
+    return dates_from(root, paths, _log(root, paths))
+
+
+def _log(root: Path, paths: list[str]) -> dict[str, list[history.Commit]]:
     try:
-        history = _git_log(root, sorted(set(wanted.values()))) if wanted else {}
+        return history.log(Path(root), paths)
     except Exception:  # noqa: BLE001 - dates are a nicety; a build must not fail on them
-        history = {}
+        return {}
+
+
+def dates_from(root: Path, paths: list[str], commits: dict[str, list[history.Commit]]) -> dict[str, tuple[datetime, datetime]]:
+    """``git_dates`` from an answer of ``history.log`` already at hand."""
+    root = Path(root)
     out: dict[str, tuple[datetime, datetime]] = {}
-    for given, normal in wanted.items():
-        if normal in history:
-            out[given] = history[normal]
+    for given in paths:
+        normal = history.normal(given)
+        found = commits.get(normal)
+        if found:
+            out[given] = (min(c.when for c in found), max(c.when for c in found))
         else:
             stamp = _mtime(root / normal)
             out[given] = (stamp, stamp)

@@ -1,21 +1,35 @@
-"""schema.org structured data (JSON-LD): Course with CourseInstance, DefinedTermSet.
+"""schema.org structured data (JSON-LD): Course with CourseInstance, the course list,
+DefinedTermSet.
 
 Whatever an editor writes, the output stays valid JSON inside a <script> element:
 ``<``, ``>`` and ``&`` are written as JSON unicode escapes, so ``</script>`` in a title
 cannot end the element.
+
+Courses follow Google's documented requirements for Course info and Course list
+(https://developers.google.com/search/docs/appearance/structured-data/course-info and
+.../structured-data/course): a Course with name, description and provider; ``offers``
+with ``category`` "Free"; a CourseInstance with ``courseMode`` and ``courseSchedule``
+(``duration``, ``repeatFrequency``, ``repeatCount``) and/or ``courseWorkload`` (ISO 8601
+duration); and an ItemList of ListItems (``position``, ``url``) on the summary page.
+Only what the course file says is given: a schedule that is not regular gets no
+``repeatFrequency`` (and then no ``courseSchedule``), a course without dates neither.
 """
 
 from __future__ import annotations
 
 import json
+from datetime import timedelta, timezone
 from typing import Any
 
 from .catalogue import Catalogue, Course, Term
 from .model import AUDIENCES, ROLES, THEMES
-from .pages import Env, course_uri, short_text, term_uri, url_of, GLOSSARY
-from .schedule import first_session, last_end
+from .pages import COURSES, Env, course_uri, short_text, term_uri, url_of, GLOSSARY
+from .schedule import Session, first_session, last_end
 
 _MODES = {"in-person": "onsite", "online": "online", "hybrid": "blended"}
+SCHEDULED = "https://schema.org/EventScheduled"
+CANCELLED = "https://schema.org/EventCancelled"
+_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 
 def script(data: Any) -> str:
@@ -55,12 +69,84 @@ def _place(cat: Catalogue, pid: str, site_url: str | None) -> dict:
     return data
 
 
+def iso_duration(length: timedelta) -> str:
+    """ISO 8601 duration in hours and minutes: 'PT2H', 'PT1H30M', 'PT45M'."""
+    minutes = int(length.total_seconds() // 60)
+    hours, minutes = divmod(minutes, 60)
+    return "PT" + (f"{hours}H" if hours else "") + (f"{minutes}M" if minutes or not hours else "")
+
+
+def _length(session: Session) -> timedelta:
+    # Real elapsed time, also on the nights the clocks change.
+    return session.end.astimezone(timezone.utc) - session.start.astimezone(timezone.utc)
+
+
+def _virtual(course: Course, url: str) -> dict:
+    """Where an online session is: the public meeting link, or else the course page
+    (a private link is sent to participants only; see feeds.public_online_url)."""
+    spec = course.spec
+    return {"@type": "VirtualLocation", "url": spec.online_url if spec.online_url_public and spec.online_url else url}
+
+
+def _session_location(cat: Catalogue, course: Course, moved_to: str | None, url: str, site_url: str | None) -> dict | list | None:
+    """Where a session is (``moved_to``: its own place id), as the .ics and kurser.json say."""
+    spec = course.spec
+    if moved_to:  # a session moved to a place is held there, even in an online course
+        return _place(cat, moved_to, site_url)
+    places = []
+    if spec.location and spec.format != "online":
+        places.append(_place(cat, spec.location, site_url))
+    if spec.format in ("online", "hybrid"):
+        places.append(_virtual(course, url))
+    return places[0] if len(places) == 1 else places or None
+
+
+def _flat(location: dict | list | None) -> list[dict]:
+    return [] if location is None else location if isinstance(location, list) else [location]
+
+
+def schedule(cat: Catalogue, held: list[Session]) -> dict | None:
+    """courseSchedule for the held sessions, or None when Google's required parts
+    (duration, repeatFrequency, repeatCount) would have to be made up."""
+    if len(held) < 2:
+        return None
+    lengths = {_length(s) for s in held}
+    days = [s.date for s in held]
+    gaps = {(b - a).days for a, b in zip(days, days[1:])}
+    if len(lengths) != 1 or not gaps or 0 in gaps:
+        return None
+    data: dict[str, Any] = {"@type": "Schedule"}
+    if gaps == {1}:
+        data["repeatFrequency"] = "Daily"
+    elif all(g % 7 == 0 for g in gaps):
+        data["repeatFrequency"] = "Weekly"
+        data["byDay"] = f"https://schema.org/{_WEEKDAYS[days[0].weekday()]}"
+        weeks = {days[0] + timedelta(weeks=i) for i in range((days[-1] - days[0]).days // 7 + 1)}
+        skipped = sorted(weeks - set(days))
+        if skipped:
+            data["exceptDate"] = [d.isoformat() for d in skipped]
+    else:
+        return None
+    data.update({
+        "duration": iso_duration(lengths.pop()),
+        "repeatCount": len(held),
+        "startDate": days[0].isoformat(),
+        "endDate": days[-1].isoformat(),
+        "scheduleTimezone": cat.zone.key,
+    })
+    if len({(s.start.time(), s.end.time()) for s in held}) == 1:
+        data["startTime"] = held[0].start.strftime("%H:%M")
+        data["endTime"] = held[0].end.strftime("%H:%M")
+    return data
+
+
 def course(env: Env, course: Course, site_url: str | None) -> dict:
     """A Course with one CourseInstance: the run of sessions described by the file."""
     cat = env.cat
     spec = course.spec
     sessions = list(course.sessions)
     url = absolute(site_url, url_of(course_uri(course.slug)))
+    course_cancelled = spec.status == "cancelled"
     instance: dict[str, Any] = {
         "@type": "CourseInstance",
         "name": spec.title,
@@ -71,32 +157,39 @@ def course(env: Env, course: Course, site_url: str | None) -> dict:
              "url": absolute(site_url, url_of(f"undervisere/{t}.md"))}
             for t in spec.teachers
         ],
-        "eventStatus": "https://schema.org/EventCancelled" if spec.status == "cancelled" else "https://schema.org/EventScheduled",
+        "eventStatus": CANCELLED if course_cancelled else SCHEDULED,
         "url": url,
     }
     first = first_session(sessions)
     end = last_end(sessions)
+    held = [s for s in sessions if not s.cancelled]
     if first and end:
         instance["startDate"] = first.start.isoformat()
         instance["endDate"] = end.isoformat()
-        held = [s for s in sessions if not s.cancelled]
-        instance["courseSchedule"] = {
-            "@type": "Schedule",
-            "startDate": first.date.isoformat(),
-            "endDate": end.date().isoformat(),
-            "repeatCount": len(held),
-            "scheduleTimezone": cat.zone.key,
-        }
-        instance["subEvent"] = [
-            {"@type": "Event", "name": s.topic or spec.title, "startDate": s.start.isoformat(), "endDate": s.end.isoformat(),
-             "eventStatus": "https://schema.org/EventCancelled" if s.cancelled else "https://schema.org/EventScheduled"}
-            for s in sessions
-        ]
-    locations = []
-    if spec.location:
-        locations.append(_place(cat, spec.location, site_url))
-    if spec.format in ("online", "hybrid"):
-        locations.append({"@type": "VirtualLocation", "url": spec.online_url or url})
+        regular = schedule(cat, held)
+        if regular:
+            instance["courseSchedule"] = regular
+        if held:
+            instance["courseWorkload"] = iso_duration(sum((_length(s) for s in held), timedelta()))
+        subs = []
+        for s in sessions:
+            sub: dict[str, Any] = {"@type": "Event", "name": s.topic or spec.title, "startDate": s.start.isoformat(),
+                                   "endDate": s.end.isoformat(),
+                                   "eventStatus": CANCELLED if s.cancelled or course_cancelled else SCHEDULED}
+            where = _session_location(cat, course, s.location, url, site_url)
+            if where is not None:
+                sub["location"] = where
+            subs.append(sub)
+        instance["subEvent"] = subs
+    # The instance is where its sessions are (most held away from the course's usual
+    # place are held there), in the order they are first used.
+    locations: list[dict] = []
+    for s in held or sessions:
+        for place in _flat(_session_location(cat, course, s.location, url, site_url)):
+            if place not in locations:
+                locations.append(place)
+    if not sessions:
+        locations = _flat(_session_location(cat, course, None, url, site_url))
     if locations:
         instance["location"] = locations[0] if len(locations) == 1 else locations
     if spec.capacity:
@@ -112,7 +205,8 @@ def course(env: Env, course: Course, site_url: str | None) -> dict:
         "inLanguage": "da",
         "provider": _provider(cat, site_url),
         "isAccessibleForFree": True,
-        "offers": {"@type": "Offer", "price": 0, "priceCurrency": "DKK", "category": "Gratis", "url": url},
+        # Google's documented values are Free, Partially Free, Subscription and Paid.
+        "offers": {"@type": "Offer", "category": "Free", "price": 0, "priceCurrency": "DKK", "url": url},
         "audience": [{"@type": "Audience", "audienceType": AUDIENCES[a]} for a in spec.audiences],
         "about": [THEMES[t]["name"] for t in spec.themes],
         "hasCourseInstance": [instance],
@@ -120,6 +214,24 @@ def course(env: Env, course: Course, site_url: str | None) -> dict:
     if spec.learning_outcomes:
         data["teaches"] = list(spec.learning_outcomes)
     return data
+
+
+def course_list(env: Env, courses: list[Course], site_url: str | None) -> dict:
+    """The course list on /kurser/: an ItemList of the course pages, in the page's order
+    (Google's "summary page" pattern: each detail page has its own Course markup)."""
+    url = absolute(site_url, url_of(COURSES))
+    return {
+        "@context": "https://schema.org",
+        "@type": "ItemList",
+        "@id": url,
+        "name": "Kurser",
+        "url": url,
+        "numberOfItems": len(courses),
+        "itemListElement": [
+            {"@type": "ListItem", "position": i, "url": absolute(site_url, url_of(course_uri(c.slug)))}
+            for i, c in enumerate(courses, 1)
+        ],
+    }
 
 
 def term_set(env: Env, site_url: str | None) -> dict:

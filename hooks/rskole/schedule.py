@@ -43,17 +43,44 @@ class TimeProblem(Exception):
     pass
 
 
+def _ambiguous(d: date, t: time, zone: ZoneInfo) -> bool:
+    naive = datetime.combine(d, t)
+    return naive.replace(tzinfo=zone, fold=0).utcoffset() != naive.replace(tzinfo=zone, fold=1).utcoffset()
+
+
+def repeated_times(d: date, zone: ZoneInfo) -> tuple[time, time] | None:
+    """The first and last minute of ``d`` that the clocks show twice in ``zone``, if any."""
+    minutes = [m for m in range(24 * 60) if _ambiguous(d, time(m // 60, m % 60), zone)]
+    if not minutes:
+        return None
+    return time(minutes[0] // 60, minutes[0] % 60), time(minutes[-1] // 60, minutes[-1] % 60)
+
+
+def _after(t: time) -> str:
+    minute = t.hour * 60 + t.minute + 1
+    return "midnat" if minute >= 24 * 60 else f"{minute // 60:02d}:{minute % 60:02d}"
+
+
 def local(d: date, t: time, zone: ZoneInfo) -> datetime:
     """The instant of wall-clock ``t`` on ``d`` in ``zone``.
 
-    A time that does not exist (skipped by the spring switch) raises TimeProblem; an
-    ambiguous one (repeated in autumn) takes the first occurrence (fold=0).
+    A time that does not exist (skipped by the spring switch) and a time the clocks show
+    twice (repeated in autumn) both raise TimeProblem. RFC 5545 reads a repeated time as
+    its first occurrence, but libical, ical.js, node-ical and khal read it as the second,
+    so a page and a calendar would disagree by an hour: such a time is refused instead.
     """
     dt = datetime.combine(d, t, tzinfo=zone).replace(fold=0)
     back = dt.astimezone(timezone.utc).astimezone(zone)
     if back.replace(tzinfo=None) != dt.replace(tzinfo=None):
         raise TimeProblem(
             f"klokken {t:%H:%M} findes ikke den {d.isoformat()} i tidszonen {zone.key}, fordi urene stilles frem til sommertid; vælg et andet tidspunkt"
+        )
+    if _ambiguous(d, t, zone):
+        first, last = repeated_times(d, zone) or (t, t)
+        raise TimeProblem(
+            f"klokken {t:%H:%M} findes to gange den {d.isoformat()} i tidszonen {zone.key}, fordi urene stilles tilbage fra sommertid, "
+            f"og kalenderprogrammer læser den forskelligt; tider fra {first:%H:%M} til {last:%H:%M} er tvetydige den dag, "
+            f"så vælg et tidspunkt før {first:%H:%M} eller fra {_after(last)}"
         )
     return dt
 

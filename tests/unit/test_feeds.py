@@ -98,7 +98,8 @@ def test_course_ics_parses_with_calendar_properties(switches):
     cal = parse(feeds.course_ics(switches, switches.courses["skift"], SITE))
     assert str(cal["VERSION"]) == "2.0"
     assert str(cal["CALSCALE"]) == "GREGORIAN"
-    assert str(cal["METHOD"]) == "PUBLISH"
+    # No METHOD: an iTIP PUBLISH would require an ORGANIZER (RFC 5546); a feed is no iTIP message.
+    assert "METHOD" not in cal and "ORGANIZER" not in feeds.course_ics(switches, switches.courses["skift"], SITE).decode()
     assert str(cal["PRODID"])
     assert str(cal["X-WR-CALNAME"]) == "Krop og sind – Test"
     assert str(cal["X-WR-TIMEZONE"]) == "Europe/Copenhagen"
@@ -198,18 +199,48 @@ def test_now_sets_dtstamp(switches):
     assert {e.decoded("DTSTAMP") for e in evs} == {datetime(2026, 12, 1, 11, 30, tzinfo=UTC)}
 
 
-def test_online_and_hybrid_locations(tmp_path):
-    online = course_text(format="online", online_url="https://moede.example.dk/krop").replace("location: vaerkstedet\n", "")
+LINK = "https://moede.example.dk/krop-hemmelig"
+
+
+def online_courses(tmp_path, public: bool):
+    extra = {"online_url_public": "true"} if public else {}
+    online = course_text(format="online", online_url=LINK, **extra).replace("location: vaerkstedet\n", "")
     bare_online = course_text(format="online").replace("location: vaerkstedet\n", "")
-    hybrid = course_text(format="hybrid", online_url="https://moede.example.dk/krop")
+    hybrid = course_text(format="hybrid", online_url=LINK, **extra)
     cat, problems = load_files(tmp_path, {"courses/online.yml": online, "courses/bare.yml": bare_online, "courses/hybrid.yml": hybrid})
     assert not problems, problems.report()
+    return cat
+
+
+def everything(cat) -> bytes:
+    """Every feed output of the catalogue (no git here: tmp_path is outside any repository)."""
+    return b"".join(feeds.outputs(cat, env_for(cat), Path("/nonexistent"), SITE).values())
+
+
+def test_private_online_link_is_in_no_feed(tmp_path):
+    cat = online_courses(tmp_path, public=False)
     where = {slug: str(events(feeds.course_ics(cat, c, SITE))[0]["LOCATION"]) for slug, c in cat.courses.items()}
     assert where == {
-        "online": "https://moede.example.dk/krop",
+        "online": "Online",
         "bare": "Online",
         "hybrid": "Værkstedet, Eksempelvej 12, 4000 Roskilde / online",
     }
+    out = everything(cat)
+    assert b"moede.example.dk" not in out and b"hemmelig" not in out
+    data = json.loads(feeds.courses_json(cat, env_for(cat), SITE))
+    assert {c["slug"]: c["online_url"] for c in data["courses"]} == {"bare": None, "hybrid": None, "online": None}
+
+
+def test_public_online_link_is_published(tmp_path):
+    cat = online_courses(tmp_path, public=True)
+    where = {slug: str(events(feeds.course_ics(cat, c, SITE))[0]["LOCATION"]) for slug, c in cat.courses.items()}
+    assert where == {
+        "online": LINK,
+        "bare": "Online",
+        "hybrid": "Værkstedet, Eksempelvej 12, 4000 Roskilde / online",
+    }
+    data = json.loads(feeds.courses_json(cat, env_for(cat), SITE))
+    assert {c["slug"]: c["online_url"] for c in data["courses"]} == {"bare": None, "hybrid": LINK, "online": LINK}
 
 
 def test_hostile_text_is_escaped_and_folded(tmp_path):
@@ -398,7 +429,7 @@ def test_git_dates_read_history_in_one_call(tmp_path, monkeypatch):
 
     calls = []
     real_run = subprocess.run
-    monkeypatch.setattr(feeds.subprocess, "run", lambda *a, **kw: calls.append(a) or real_run(*a, **kw))
+    monkeypatch.setattr(subprocess, "run", lambda *a, **kw: calls.append(a) or real_run(*a, **kw))
     first, second = datetime(2027, 1, 10, 9, tzinfo=UTC), datetime(2027, 2, 20, 11, 30, tzinfo=UTC)
     got = feeds.git_dates(root, ["courses/a.yml", "courses/2027/b c.yml", "courses/d.yml", "courses/untracked.yml"])
     assert got == {
@@ -408,3 +439,29 @@ def test_git_dates_read_history_in_one_call(tmp_path, monkeypatch):
         "courses/untracked.yml": (untracked_time, untracked_time),
     }
     assert len(calls) == 1
+
+
+def vtimezone_bytes(ics: bytes) -> bytes:
+    text = ics.decode()
+    return text[text.index("BEGIN:VTIMEZONE"):text.rindex("END:VTIMEZONE")].encode()
+
+
+def test_every_file_has_one_identical_vtimezone_for_all_the_sites_years(tmp_path):
+    early = course_text().replace("2027-03-03", "2026-11-04")
+    late = course_text().replace("2027-03-03", "2028-06-07")
+    cat, problems = load_files(tmp_path, {"courses/tidlig.yml": early, "courses/sen.yml": late,
+                                          "courses/snart.yml": HEAD + "sessions: []\n"})
+    assert not problems, problems.report()
+    files = feeds.outputs(cat, env_for(cat), tmp_path / "no-git", SITE)
+    ics = {name: data for name, data in files.items() if name.endswith(".ics")}
+    assert set(ics) == {"kurser/tidlig.ics", "kurser/sen.ics", "kurser/snart.ics", "kalender.ics"}
+    zones = {vtimezone_bytes(data) for data in ics.values()}
+    assert len(zones) == 1
+    for data in ics.values():
+        assert data.count(b"BEGIN:VTIMEZONE") == 1
+    [zone] = parse(files["kurser/tidlig.ics"]).walk("VTIMEZONE")
+    onsets = sorted(local for sub in zone.subcomponents if sub.TZOFFSETFROM != sub.TZOFFSETTO
+                    for local in [sub.DTSTART] + [d for d, _ in sub.rdates])
+    # 2026 to 2028: every switch, so a 2026 event read with the 2028 file's zone is right too.
+    assert [d.strftime("%Y-%m") for d in onsets] == ["2026-03", "2026-10", "2027-03", "2027-10", "2028-03", "2028-10"]
+    assert feeds.site_years(cat) == (2026, 2027, 2028)

@@ -88,6 +88,7 @@ def test_the_guide_covers_what_editors_do():
 @pytest.mark.parametrize("fragment", [
     "ukendt felt", "feltet '...' mangler", "er tom; skriv en værdi", "er ikke en dato", "er ikke et klokkeslæt",
     "findes ikke i kalenderen", "'except' nævner", "fordi urene stilles frem til sommertid",
+    "fordi urene stilles tilbage fra sommertid",
     "kurset har ingen fagprofessionel underviser", "kurset har ingen underviser med levede erfaringer",
     "underviseren '...' findes ikke", "stedet '...' findes ikke", "YAML-syntaksfejl", "står to gange",
     "filen er ikke gemt som UTF-8", "see_also nævner", "bruges også af", "ordet har ingen definition",

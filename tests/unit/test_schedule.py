@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from rskole.model import SessionSpec
-from rskole.schedule import TimeProblem, expand, is_upcoming, last_end, local, next_session
+from rskole.schedule import TimeProblem, expand, is_upcoming, last_end, local, next_session, repeated_times
 
 CPH = ZoneInfo("Europe/Copenhagen")
 
@@ -46,12 +46,39 @@ def test_time_skipped_in_spring_is_an_error(day):
     assert problems == [(7, f"klokken 02:30 findes ikke den {day} i tidszonen Europe/Copenhagen, fordi urene stilles frem til sommertid; vælg et andet tidspunkt")]
 
 
-@pytest.mark.parametrize("day, first_utc", [("2027-10-31", "2027-10-31 00:30"), ("2028-10-29", "2028-10-29 00:30")])
-def test_ambiguous_autumn_time_takes_first_occurrence(day, first_utc):
-    sessions, problems = expand([spec(date=day, start="02:30", end="04:00")], CPH, [1])
-    assert not problems
-    assert utc(sessions[0].start) == first_utc  # 02:30 summer time (+02:00)
-    assert sessions[0].start.utcoffset().total_seconds() == 7200
+AUTUMN = ("klokken {t} findes to gange den {day} i tidszonen Europe/Copenhagen, fordi urene stilles tilbage fra sommertid, "
+          "og kalenderprogrammer læser den forskelligt; tider fra 02:00 til 02:59 er tvetydige den dag, "
+          "så vælg et tidspunkt før 02:00 eller fra 03:00")
+
+
+@pytest.mark.parametrize("day", ["2027-10-31", "2028-10-29"])
+@pytest.mark.parametrize("start, end, bad", [("02:30", "03:30", "02:30"), ("02:00", "04:00", "02:00"),
+                                             ("01:00", "02:59", "02:59")])
+def test_time_repeated_in_autumn_is_an_error(day, start, end, bad):
+    # Clients disagree on which of the two 02:30s is meant (RFC 5545 says the first;
+    # libical, ical.js, node-ical and khal take the second): refuse it.
+    sessions, problems = expand([spec(date=day, start=start, end=end)], CPH, [4])
+    assert sessions == []
+    assert problems == [(4, AUTUMN.format(t=bad, day=day))]
+
+
+@pytest.mark.parametrize("start, end", [("01:59", "03:00"), ("03:00", "04:00"), ("00:30", "01:30")])
+def test_times_around_the_autumn_hour_are_safe(start, end):
+    sessions, problems = expand([spec(date="2027-10-31", start=start, end=end)], CPH, [1])
+    assert not problems and len(sessions) == 1
+
+
+def test_weekly_series_over_the_autumn_night_names_the_one_date(tmp_path):
+    sessions, problems = expand([spec(date="2027-10-24", start="02:30", end="03:30", weekly=3)], CPH, [9])
+    assert [s.date.isoformat() for s in sessions] == ["2027-10-24", "2027-11-07"]
+    assert problems == [(9, AUTUMN.format(t="02:30", day="2027-10-31"))]
+
+
+def test_repeated_times_are_found_from_the_zone():
+    assert repeated_times(date(2027, 10, 31), CPH) == (time(2, 0), time(2, 59))
+    assert repeated_times(date(2027, 10, 30), CPH) is None
+    # Lord Howe Island turns its clocks back half an hour.
+    assert repeated_times(date(2027, 4, 4), ZoneInfo("Australia/Lord_Howe")) == (time(1, 30), time(1, 59))
 
 
 def test_except_removes_dates_and_count_shrinks():
@@ -91,3 +118,19 @@ def test_next_session_skips_cancelled_and_past():
 def test_local_rejects_gap_directly():
     with pytest.raises(TimeProblem):
         local(date(2027, 3, 28), time(2, 0), CPH)
+
+
+def test_local_rejects_repeated_time_directly():
+    with pytest.raises(TimeProblem):
+        local(date(2027, 10, 31), time(2, 30), CPH)
+    assert local(date(2027, 10, 31), time(3, 0), CPH).utcoffset().total_seconds() == 3600
+
+
+def test_repeated_time_is_a_located_error_in_the_course_file(tmp_path):
+    from helpers import COURSE, problems_of
+
+    text = COURSE.replace("date: 2027-03-03\n    start: \"10:00\"\n    end: \"12:00\"",
+                          "date: 2027-10-31\n    start: \"02:30\"\n    end: \"03:30\"")
+    assert "2027-10-31" in text
+    assert problems_of(tmp_path, {"courses/haab.yml": text}) == [
+        "courses/haab.yml:9: " + AUTUMN.format(t="02:30", day="2027-10-31")]

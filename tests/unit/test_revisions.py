@@ -1,0 +1,154 @@
+"""SEQUENCE from the course file's git history (rskole.revisions, rskole.history)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from icalendar import Calendar
+
+from helpers import load_files
+from rskole import feeds, history, pages, revisions
+
+pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+
+SITE = "https://recoveryskolen.example.dk/"
+
+COURSE = """
+title: Håb og recovery
+summary: Hvad giver håb?
+description: Om håb.
+themes: [hope]
+audiences: [citizens]
+teachers: [anne-madsen, karsten-holm]
+location: vaerkstedet
+sessions:
+  - date: 2027-03-03
+    start: "10:00"
+    end: "12:00"
+    weekly: 3
+"""
+
+
+class Repo:
+    """A git repository in a temporary folder, the project in a subfolder of it."""
+
+    def __init__(self, top: Path):
+        self.top = top
+        self.root = top / "site"
+        self.root.mkdir(parents=True)
+        self.clock = 0
+        self.git("init", "-q", str(top))
+
+    def git(self, *args: str) -> None:
+        self.clock += 1
+        when = f"2026-11-{self.clock:02d}T10:00:00+01:00"
+        env = dict(os.environ, GIT_CONFIG_GLOBAL=os.devnull, GIT_CONFIG_NOSYSTEM="1",
+                   GIT_AUTHOR_DATE=when, GIT_COMMITTER_DATE=when)
+        subprocess.run(["git", "-c", "user.email=a@b", "-c", "user.name=x", "-c", "commit.gpgsign=false", *args],
+                       cwd=self.root, env=env, check=True, capture_output=True)
+
+    def write(self, text: str, commit: bool = True):
+        cat, problems = load_files(self.root, {"courses/haab.yml": text})
+        assert not problems, problems.report()
+        if commit:
+            self.git("add", ".")
+            self.git("commit", "-q", "-m", "edit")
+        return cat
+
+    def sequences(self, cat) -> dict[str, int]:
+        """SEQUENCE of each event of the course file, from what the build writes."""
+        env = pages.Env(cat, date(2027, 1, 1), datetime(2027, 1, 1, tzinfo=cat.zone))
+        ics = feeds.outputs(cat, env, self.root, SITE)["kurser/haab.ics"]
+        return {str(e["UID"]).split("@")[0]: int(e["SEQUENCE"]) for e in Calendar.from_ical(ics).walk("VEVENT")}
+
+    def ics(self, cat) -> bytes:
+        env = pages.Env(cat, date(2027, 1, 1), datetime(2027, 1, 1, tzinfo=cat.zone))
+        return feeds.outputs(cat, env, self.root, SITE)["kurser/haab.ics"]
+
+
+@pytest.fixture
+def repo(tmp_path):
+    return Repo(tmp_path / "repo")
+
+
+def test_a_new_course_starts_at_zero_and_a_rebuild_changes_nothing(repo):
+    cat = repo.write(COURSE)
+    assert repo.sequences(cat) == {"haab-20270303": 0, "haab-20270310": 0, "haab-20270317": 0}
+    assert repo.ics(cat) == repo.ics(repo.write(COURSE, commit=False))
+
+
+def test_sequence_rises_when_time_place_or_status_changes(repo):
+    repo.write(COURSE)
+    # A new time for the whole series.
+    cat = repo.write(COURSE.replace('end: "12:00"', 'end: "12:30"'))
+    assert repo.sequences(cat) == {"haab-20270303": 1, "haab-20270310": 1, "haab-20270317": 1}
+    # One session moves to another place, another is cancelled.
+    moved = COURSE.replace('end: "12:00"', 'end: "12:30"').replace("    weekly: 3\n", "    weekly: 3\n    except: [2027-03-10, 2027-03-17]\n") + """\
+  - {date: 2027-03-10, start: "10:00", end: "12:30", location: biblioteket}
+  - {date: 2027-03-17, start: "10:00", end: "12:30", cancelled: true}
+"""
+    cat = repo.write(moved)
+    assert repo.sequences(cat) == {"haab-20270303": 1, "haab-20270310": 2, "haab-20270317": 2}
+    before = repo.ics(cat)
+    # Text that is no part of the event's time, place or status: no new SEQUENCE ...
+    cat = repo.write(moved.replace("Om håb.", "Om håb og mod."))
+    assert repo.sequences(cat) == {"haab-20270303": 1, "haab-20270310": 2, "haab-20270317": 2}
+    # ... and building again without a change gives the same bytes.
+    assert repo.ics(cat) == repo.ics(cat)
+    assert before != repo.ics(cat)  # the DTSTAMP follows the last commit
+    # The whole course cancelled: every event that was not cancelled already.
+    cat = repo.write(moved.replace("Om håb.", "Om håb og mod.") + "status: cancelled\n")
+    assert repo.sequences(cat) == {"haab-20270303": 2, "haab-20270310": 3, "haab-20270317": 2}
+
+
+def test_an_uncommitted_change_already_counts(repo):
+    repo.write(COURSE)
+    cat = repo.write(COURSE.replace('start: "10:00"', 'start: "09:30"'), commit=False)
+    assert set(repo.sequences(cat).values()) == {1}
+    # Committing the same change does not count it twice.
+    cat = repo.write(COURSE.replace('start: "10:00"', 'start: "09:30"'))
+    assert set(repo.sequences(cat).values()) == {1}
+
+
+def test_an_unreadable_old_version_is_skipped(repo):
+    repo.write(COURSE)
+    (repo.root / "courses" / "haab.yml").write_text("title: [ødelagt\n", encoding="utf-8")
+    repo.git("add", ".")
+    repo.git("commit", "-q", "-m", "broken")
+    cat = repo.write(COURSE.replace('start: "10:00"', 'start: "09:30"'))
+    assert set(repo.sequences(cat).values()) == {1}
+
+
+def test_count_compares_with_the_last_version_that_had_the_event():
+    a, b = ("10:00",), ("11:00",)
+    assert revisions.count([{"x": a}, {}, {"x": a}, {"x": b}, {"x": b}]) == {"x": 1}
+    assert revisions.count([{"x": a, "y": a}, {"x": b}, {"x": a, "y": b}]) == {"x": 2, "y": 1}
+
+
+def test_history_reads_every_version_in_two_processes(repo, monkeypatch):
+    repo.write(COURSE)
+    cat = repo.write(COURSE.replace('end: "12:00"', 'end: "12:30"'))
+    calls = []
+    real_run = subprocess.run
+    monkeypatch.setattr(subprocess, "run", lambda *a, **kw: calls.append(a[0][3:5]) or real_run(*a, **kw))
+    commits = history.log(repo.root, ["courses/haab.yml", "courses/_teachers.yml", "courses/findes-ikke.yml"])
+    assert [len(commits[p]) for p in ("courses/haab.yml", "courses/_teachers.yml")] == [2, 1]
+    assert "courses/findes-ikke.yml" not in commits
+    versions = [(c.sha, "courses/haab.yml") for c in commits["courses/haab.yml"]] + [(commits["courses/haab.yml"][0].sha, "courses/nej.yml")]
+    blobs = history.contents(repo.root, versions)
+    assert len(blobs) == 2 and b'end: "12:30"' in blobs[versions[0]] and b'end: "12:00"' in blobs[versions[1]]
+    assert revisions.sequences(repo.root, cat, commits)[("haab", "20270303")] == 1
+    assert len(calls) == 3  # log, cat-file, and cat-file again for sequences
+
+
+def test_no_git_means_sequence_zero(tmp_path, monkeypatch):
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))
+    cat, problems = load_files(tmp_path, {"courses/haab.yml": COURSE})
+    assert not problems
+    assert revisions.sequences(tmp_path, cat) == {}
+    assert history.log(tmp_path / "findes-ikke", ["a.yml"]) == {}

@@ -302,6 +302,10 @@ def _course_json(env: pages.Env, course: Course, site_url: str) -> dict[str, Any
         "format": spec.format,
         "status": spec.status,
         "registration_state": pages.registration_view(env, course)["key"],
+        # The same words the course page and its card show for that state.
+        "registration_label": pages.registration_view(env, course)["label"],
+        "registration_message": pages.registration_view(env, course)["message"],
+        "drop_in": spec.drop_in,
         "upcoming": not env.is_past(course),
         "capacity": spec.capacity,
         "registration": _registration_json(course),

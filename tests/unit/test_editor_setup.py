@@ -58,10 +58,11 @@ def test_vscode_associates_each_file_with_one_schema():
     associations = settings["yaml.schemas"]
     for schema in associations:
         assert (REPO / schema).is_file(), schema
-    courses = [p for p in (REPO / "courses").rglob("*.yml") if not p.name.startswith("_")]
+    portal = REPO / "tests" / "fixtures" / "portal"
+    courses = [p for p in (portal / "courses").rglob("*.yml") if not p.name.startswith("_")]
     assert len(courses) > 10
     for path in courses:
-        rel = path.relative_to(REPO).as_posix()
+        rel = path.relative_to(portal).as_posix()
         assert schemas_for(associations, rel) == ["./schemas/course.schema.json"], rel
     assert schemas_for(associations, "courses/_teachers.yml") == ["./schemas/teachers.schema.json"]
     assert schemas_for(associations, "courses/_locations.yml") == ["./schemas/locations.schema.json"]

@@ -107,11 +107,24 @@ def test_publish_workflow_never_publishes_a_failed_build():
         return next(i for i, run in enumerate(runs) if text in run)
 
     assert "3.11" in build["container"]
-    assert index("apt-get install -y -qq chromium") < index("bash scripts/check.sh") < index("bash scripts/test.sh -q") \
+    assert index("apt-get install -y -qq chromium") < index("bash scripts/check.sh") < index("bash scripts/check-content.sh") \
         < index("mkdocs build --strict")
+    # Publishing waits for the content checks only, never for the code tests (tests.yml).
+    assert not any("scripts/test.sh" in run or "pytest" in run for run in runs)
     upload = next(i for i, u in enumerate(uses) if u.startswith("actions/upload-pages-artifact@"))
     assert upload > index("mkdocs build --strict")
     assert steps[upload]["with"]["path"] == "site"
     assert deploy["needs"] == "build"
     assert any(s.get("uses", "").startswith("actions/deploy-pages@") for s in deploy["steps"])
     assert not any(s.get("uses", "").startswith("actions/deploy-pages@") for s in steps)
+
+
+def test_code_tests_run_on_push_apart_from_publishing():
+    workflow = load_yaml_file(REPO / ".github" / "workflows" / "tests.yml").data
+    assert "push" in workflow["on"] and "pull_request" in workflow["on"]
+    assert workflow["permissions"] == {"contents": "read"}
+    steps = [s for job in workflow["jobs"].values() for s in job["steps"]]
+    runs = [s.get("run", "") for s in steps]
+    assert any("bash scripts/test.sh" in run for run in runs)
+    assert any("bash scripts/check-mutated.sh" in run for run in runs)
+    assert not any("deploy-pages" in s.get("uses", "") or "upload-pages-artifact" in s.get("uses", "") for s in steps)

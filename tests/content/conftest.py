@@ -15,7 +15,6 @@ import importlib.util
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
@@ -30,7 +29,6 @@ _browser_conftest = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(_browser_conftest)
 browser = _browser_conftest.browser
 axe = _browser_conftest.axe
-CHROMIUM_ARGS = _browser_conftest.CHROMIUM_ARGS
 
 
 @pytest.fixture(scope="session")

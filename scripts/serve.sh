@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Set up and serve the portal with its sample content on http://127.0.0.1:8000/
+# Set up (only what changed since the last run) and serve the portal on http://127.0.0.1:8000/
 # ("scripts/serve.sh build" builds into site/ instead).
 set -euo pipefail
 cd "$(dirname "$0")/.."

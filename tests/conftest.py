@@ -1,13 +1,18 @@
-"""Shared fixtures: temporary projects made from the repository's hooks and theme."""
+"""Shared fixtures: temporary projects made from the repository's hooks and theme.
+
+Code tests never read the school's own content (courses/, glossary/, content/): an
+editor's ordinary edit must not fail them. ``sample_site`` is the fixture portal in
+tests/fixtures/portal (a frozen copy of the sample content), built with PORTAL_TODAY.
+The real content is judged only by the content checks in tests/content/.
+"""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from sitekit import REPO, BuildResult, make_project, run_build
+from sitekit import BuildResult, make_project, run_build
 
 
 @pytest.fixture
@@ -20,11 +25,8 @@ def project(tmp_path):
 
 @pytest.fixture(scope="session")
 def sample_site(tmp_path_factory) -> BuildResult:
-    """The repository's own sample portal, built once per test session."""
-    root = tmp_path_factory.mktemp("sample")
-    for folder in ("content", "courses", "glossary", "hooks", "theme"):
-        shutil.copytree(REPO / folder, root / folder, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    """The fixture portal (tests/fixtures/portal), built once per test session."""
+    root = make_project(tmp_path_factory.mktemp("sample") / "p", "portal")
     result = run_build(root)
     assert result.returncode == 0, result.stderr
     return result

@@ -10,7 +10,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from pathlib import Path
 
 _SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.S | re.I)
 _DATA_TYPES = ("application/ld+json", "application/json")
@@ -25,14 +24,6 @@ def script_hashes(html: str) -> set[str]:
         digest = hashlib.sha256(body.encode("utf-8")).digest()
         found.add("'sha256-" + base64.b64encode(digest).decode("ascii") + "'")
     return found
-
-
-def inline_script_hashes(site_dir: Path) -> list[str]:
-    """CSP hash sources of every executable inline script in a built site."""
-    found: set[str] = set()
-    for page in site_dir.rglob("*.html"):
-        found |= script_hashes(page.read_text(encoding="utf-8"))
-    return sorted(found)
 
 
 def policy(script_hashes: list[str]) -> str:

@@ -79,5 +79,6 @@ def test_feeds_escape_hostile_text(hostile_site):
 
 def test_json_ld_is_valid_json(hostile_site):
     html = hostile_site.html("kurser/ondsindet/index.html")
-    for block in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S):
-        json.loads(block)
+    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    assert len(blocks) == 1, "the course page has its Course JSON-LD"
+    assert json.loads(blocks[0])["@type"] == "Course"

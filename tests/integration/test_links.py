@@ -5,68 +5,10 @@ from __future__ import annotations
 
 import json
 import re
-from html.parser import HTMLParser
-from pathlib import Path
-from urllib.parse import unquote, urljoin, urlsplit
 
 from icalendar import Calendar
 
-SITE_URL = "https://recoveryskolen.example.dk/"
-
-
-class Refs(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.refs: list[str] = []
-        self.ids: set[str] = set()
-
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        for name in ("id", "name"):
-            if a.get(name):
-                self.ids.add(a[name])
-        for name in ("href", "src"):
-            if a.get(name) and not (tag == "link" and a.get("rel") in ("preconnect", "dns-prefetch")):
-                self.refs.append(a[name])
-
-
-def parse(path: Path) -> Refs:
-    refs = Refs()
-    refs.feed(path.read_text(encoding="utf-8"))
-    return refs
-
-
-def target_file(site: Path, url_path: str) -> Path:
-    path = site / unquote(url_path).lstrip("/")
-    return path / "index.html" if url_path.endswith("/") or path.is_dir() else path
-
-
-def check_site(site: Path) -> list[str]:
-    pages = {p: parse(p) for p in site.rglob("*.html")}
-    broken = []
-    for page, refs in pages.items():
-        page_url = "http://site/" + page.relative_to(site).as_posix()
-        for ref in refs.refs:
-            if ref.startswith(("mailto:", "tel:", "data:", "javascript:")):
-                continue
-            absolute = urljoin(page_url, ref)
-            parts = urlsplit(absolute)
-            if parts.netloc != "site":
-                continue  # links to other hosts are not fetched (the site makes no such request)
-            target = target_file(site, parts.path)
-            if not target.exists():
-                broken.append(f"{page.relative_to(site)}: {ref}")
-                continue
-            if parts.fragment and target.suffix == ".html":
-                ids = pages[target].ids if target in pages else parse(target).ids
-                if unquote(parts.fragment) not in ids:
-                    broken.append(f"{page.relative_to(site)}: {ref} (no anchor)")
-    return broken
-
-
-def site_path(site: Path, url: str) -> Path:
-    assert url.startswith(SITE_URL), url
-    return target_file(site, "/" + url[len(SITE_URL):])
+from sitecheck import check_site, site_path
 
 
 def test_no_broken_links_in_sample(sample_site):

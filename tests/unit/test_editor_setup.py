@@ -58,10 +58,11 @@ def test_vscode_associates_each_file_with_one_schema():
     associations = settings["yaml.schemas"]
     for schema in associations:
         assert (REPO / schema).is_file(), schema
-    courses = [p for p in (REPO / "courses").rglob("*.yml") if not p.name.startswith("_")]
+    portal = REPO / "tests" / "fixtures" / "portal"
+    courses = [p for p in (portal / "courses").rglob("*.yml") if not p.name.startswith("_")]
     assert len(courses) > 10
     for path in courses:
-        rel = path.relative_to(REPO).as_posix()
+        rel = path.relative_to(portal).as_posix()
         assert schemas_for(associations, rel) == ["./schemas/course.schema.json"], rel
     assert schemas_for(associations, "courses/_teachers.yml") == ["./schemas/teachers.schema.json"]
     assert schemas_for(associations, "courses/_locations.yml") == ["./schemas/locations.schema.json"]
@@ -107,11 +108,24 @@ def test_publish_workflow_never_publishes_a_failed_build():
 
     assert "3.11" in build["container"]
     assert "bash scripts/check.sh --format github" in runs  # problems shown on their files and lines
-    assert index("apt-get install -y -qq chromium") < index("bash scripts/check.sh") < index("bash scripts/test.sh -q") \
+    assert index("apt-get install -y -qq chromium") < index("bash scripts/check.sh") < index("bash scripts/check-content.sh") \
         < index("mkdocs build --strict")
+    # Publishing waits for the content checks only, never for the code tests (tests.yml).
+    assert not any("scripts/test.sh" in run or "pytest" in run for run in runs)
     upload = next(i for i, u in enumerate(uses) if u.startswith("actions/upload-pages-artifact@"))
     assert upload > index("mkdocs build --strict")
     assert steps[upload]["with"]["path"] == "site"
     assert deploy["needs"] == "build"
     assert any(s.get("uses", "").startswith("actions/deploy-pages@") for s in deploy["steps"])
     assert not any(s.get("uses", "").startswith("actions/deploy-pages@") for s in steps)
+
+
+def test_code_tests_run_on_push_apart_from_publishing():
+    workflow = load_yaml_file(REPO / ".github" / "workflows" / "tests.yml").data
+    assert "push" in workflow["on"] and "pull_request" in workflow["on"]
+    assert workflow["permissions"] == {"contents": "read"}
+    steps = [s for job in workflow["jobs"].values() for s in job["steps"]]
+    runs = [s.get("run", "") for s in steps]
+    assert any("bash scripts/test.sh" in run for run in runs)
+    assert any("bash scripts/check-mutated.sh" in run for run in runs)
+    assert not any("deploy-pages" in s.get("uses", "") or "upload-pages-artifact" in s.get("uses", "") for s in steps)

@@ -8,7 +8,9 @@ from hypothesis import given, settings, strategies as st
 import rskole.sources as sources
 from sitekit import REPO
 
-FILES = sorted(p for p in (REPO / "courses").rglob("*.yml")) + sorted((REPO / "tests" / "fixtures").rglob("*.yml"))
+# Every editor-style YAML file of the fixtures (the fixture portal's mkdocs.yml has a
+# !!python tag for MkDocs' own loader, which the editors' loader rightly refuses).
+FILES = sorted(p for p in (REPO / "tests" / "fixtures").rglob("*.yml") if p.relative_to(REPO).as_posix() != "tests/fixtures/portal/mkdocs.yml")
 
 
 def both(text: str):

@@ -293,7 +293,7 @@ def load_glossary(folder: Path) -> list[tuple[str, list[str]]]:
 
 
 def test_real_glossary():
-    index = TermIndex.build(load_glossary(REPO / "glossary"))
+    index = TermIndex.build(load_glossary(REPO / "tests" / "fixtures" / "portal" / "glossary"))
     assert index.conflicts == [] and index.unmatchable == []
     paragraph = (
         "<p>På recoveryskolen underviser en med <strong>levede erfaringer</strong> og en fagprofessionel. "

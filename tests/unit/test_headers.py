@@ -1,11 +1,17 @@
+import subprocess
+import sys
+from pathlib import Path
+
 from rskole import headers
 
 
-def test_hashes_only_executable_inline_scripts(tmp_path):
-    (tmp_path / "a.html").write_text('<script>var a=1</script><script src="x.js"></script>'
-                                     '<script type="application/ld+json">{"a":1}</script>')
-    (tmp_path / "b.html").write_text("<script>var a=1</script>")
-    assert headers.inline_script_hashes(tmp_path) == ["'sha256-WazVQOu5lmXfSreSrMJd1CsaQ4c00fUQpJfBYCuMSIw='"]
+def test_hashes_only_executable_inline_scripts():
+    # What the build calls on each page as it is written (build.py collects the union).
+    html = ('<script>var a=1</script><script src="x.js"></script>'
+            '<script type="application/ld+json">{"a":1}</script><script type="application/json">{}</script>')
+    assert headers.script_hashes(html) == {"'sha256-WazVQOu5lmXfSreSrMJd1CsaQ4c00fUQpJfBYCuMSIw='"}
+    assert headers.script_hashes("<SCRIPT>var a=1</SCRIPT >") == headers.script_hashes(html)
+    assert headers.script_hashes("<p>no script</p>") == set()
 
 
 def test_formats_carry_the_same_headers():
@@ -14,3 +20,15 @@ def test_formats_carry_the_same_headers():
     assert headers.parse_netlify(headers.netlify(values)) == values
     assert headers.nginx(values).count("add_header") == len(values)
     assert headers.caddy(values).startswith("header {")
+
+
+def test_deploy_script_prints_the_headers_the_build_wrote(tmp_path):
+    values = headers.security_headers(headers.policy(["'sha256-x'"]))
+    (tmp_path / "_headers").write_text(headers.netlify(values))
+    script = Path(__file__).resolve().parents[2] / "scripts" / "headers.py"
+    for fmt in ("nginx", "caddy", "netlify"):
+        proc = subprocess.run([sys.executable, str(script), fmt, str(tmp_path)], capture_output=True, text=True, timeout=60)
+        assert proc.returncode == 0, proc.stderr
+        assert proc.stdout == getattr(headers, fmt)(values)
+    missing = subprocess.run([sys.executable, str(script), "nginx", str(tmp_path / "nowhere")], capture_output=True, text=True)
+    assert missing.returncode == 1 and "_headers" in missing.stderr

@@ -143,7 +143,7 @@ def test_dates_and_times():
 
 
 def _content_files():
-    for root in (REPO, REPO / "tests" / "fixtures" / "spec-example"):
+    for root in (REPO / "tests" / "fixtures" / "portal", REPO / "tests" / "fixtures" / "spec-example"):
         for path in sorted((root / "courses").rglob("*.yml")):
             name = {"_teachers.yml": "teachers.schema.json", "_locations.yml": "locations.schema.json"}.get(path.name, "course.schema.json")
             yield name, path, load_yaml_file(path).data

@@ -260,7 +260,7 @@ class Build:
         if spec.kind == "glossary":
             return jsonld.script(jsonld.term_set(self.env, self.site_url))
         if spec.kind == "courses":
-            return jsonld.script(jsonld.course_list(self.env, self.env.upcoming(), self.site_url))
+            return jsonld.script(jsonld.course_list(self.env, self.env.listed(), self.site_url))
         return None
 
     def write_feeds(self, site_dir: Path) -> None:

@@ -193,6 +193,11 @@ class Env:
         """Upcoming courses that will be held: what counts as "kommende kurser"."""
         return [c for c in self.upcoming() if c.spec.status != "cancelled"]
 
+    def listed(self) -> list[Course]:
+        """The catalogue's order: courses that will be held, then cancelled ones (still
+        findable, marked "Aflyst")."""
+        return self.active() + [c for c in self.upcoming() if c.spec.status == "cancelled"]
+
     def timeline(self, course: Course) -> list[registration.Step]:
         key = ("timeline", course.slug)
         if key not in self._cache:
@@ -509,9 +514,7 @@ def context(env: Env, spec: PageSpec) -> dict:
     if kind == "course":
         return {"course": course_view(env, cat.courses[key])}
     if kind == "courses":
-        # Cancelled courses stay findable, marked "Aflyst", after those that will be held.
-        listed = env.active() + [c for c in env.upcoming() if c.spec.status == "cancelled"]
-        return {"courses": [course_card(env, c) for c in listed],
+        return {"courses": [course_card(env, c) for c in env.listed()],
                 "filters": filter_groups(env, env.active()),
                 "themes": [theme_view(k) for k in THEMES], "archive_url": url_of(ARCHIVE),
                 "places": [{"name": p.name, "url": url_of(place_uri(pid))}

@@ -33,7 +33,9 @@ def test_individual_courses_not_in_navigation(sample_site):
     assert "haab-i-hverdagen" not in nav
 
 
-def test_course_without_registration_shows_the_school_contact(sample_site):
+def test_drop_in_course_says_come_and_shows_the_school_contact(sample_site):
     html = sample_site.html("kurser/recovery-cafe/index.html")
-    box = html.split('<div class="rs-registration ')[1].split("</div>")[0]
-    assert 'href="mailto:kontakt@recoveryskolen.example.dk"' in box and "Kontakt skolen" in box
+    box = html.split('class="rs-signup__now"')[1].split("</div>")[0]
+    assert "Du skal ikke melde dig til. Kom bare" in box
+    assert 'href="mailto:kontakt@recoveryskolen.example.dk"' in box and "Spørgsmål? Kontakt os:" in box
+    assert "rs-action" not in box

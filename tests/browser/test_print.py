@@ -33,7 +33,7 @@ def test_handout_has_essentials_and_no_navigation(page, sample_url):
     page.emulate_media(media="print")
     for hidden in (".md-header", ".md-sidebar--primary", ".md-footer", ".rs-plan-toggle", ".rs-calendar-link"):
         assert page.locator(hidden).first.is_hidden(), hidden
-    for visible in ("h1", ".rs-facts--course", ".rs-sessions", ".rs-teachers", ".rs-registration", ".rs-qr"):
+    for visible in ("h1", ".rs-facts--course", ".rs-sessions", ".rs-keyfacts", ".rs-signup", ".rs-qr"):
         assert page.locator(visible).first.is_visible(), visible
     assert "kurser/haab-i-hverdagen/" in page.locator(".rs-handout-link figcaption").inner_text()
 

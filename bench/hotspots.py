@@ -46,7 +46,7 @@ def main() -> None:
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
     config = load_config(str(portal / "mkdocs.yml"))
     import rskole.build as core
-    from rskole import danish, feeds, pages, sources
+    from rskole import danish, feeds, qr, routes, sources, views
 
     import gc
     import tracemalloc
@@ -64,11 +64,11 @@ def main() -> None:
 
     # 1. QR codes: one per course page, with segno's search for the best mask.
     import segno
-    urls = [env.absolute(pages.url_of(pages.course_uri(c.slug))) for c in courses]
-    t_now = best(lambda: [pages.qr_svg(u) for u in urls], 1)
+    urls = [env.absolute(routes.url_of(routes.course_uri(c.slug))) for c in courses]
+    t_now = best(lambda: [qr.qr_svg(u) for u in urls], 1)
     t_alt = best(lambda: [segno.make(u, error="m", mask=0).svg_inline(scale=3, dark="#000", light="#fff", title=None,
                                                                     svgclass="rs-qr", lineclass=None) for u in urls], 1)
-    rows.append((f"QR code SVG for {len(urls)} course pages (pages.qr_svg)", t_now,
+    rows.append((f"QR code SVG for {len(urls)} course pages (qr.qr_svg)", t_now,
                  "segno.make(..., mask=0): no search for the best of 8 masks", t_alt))
 
     # 2. YAML: the line-keeping pure-Python composer against libyaml's.
@@ -85,7 +85,7 @@ def main() -> None:
     # 3. term_view sorts every course for every term, and runs twice per term (its page
     #    and the glossary index): M x N sort keys.
     terms = list(cat.terms.values())
-    t_now = best(lambda: [pages.term_view(env, t) for t in terms + terms], 1)
+    t_now = best(lambda: [views.term_view(env, t) for t in terms + terms], 1)
 
     def once():
         by_term: dict[str, list] = {}
@@ -110,7 +110,7 @@ def main() -> None:
                  "the same with long_date and clock memoised per build", t_alt))
 
     # 5. Course cards: built again on every page that lists the course.
-    t_one = best(lambda: [pages.course_card(env, c) for c in courses], 1)
+    t_one = best(lambda: [views.course_card(env, c) for c in courses], 1)
     rows.append((f"course_card for {len(courses)} courses, x 11.6 (as often as a build makes them)", t_one * 11.6,
                  "one card per course per build, reused by every list", t_one))
 

@@ -20,11 +20,12 @@ import markdown as md
 import yaml
 from markupsafe import Markup
 
-from . import danish, feeds, headers, jsonld, pages, safety, sitemap
+from . import danish, feeds, headers, jsonld, registry, routes, safety, sitemap, text, views
 from .glossary import TermIndex, link
 from .catalogue import Catalogue, Paths, load, load_settings, today
 from .model import SiteSettings
-from .pages import Env, PageSpec
+from .registry import PageSpec
+from .views import Env
 from .problems import ContentError, Problems
 
 
@@ -37,16 +38,16 @@ def _line_finder(config_path: Path):
 
     def line_of(key: str) -> int:
         in_portal = False
-        for i, text in enumerate(lines, 1):
-            stripped = text.strip()
+        for i, line in enumerate(lines, 1):
+            stripped = line.strip()
             if stripped.startswith("portal:"):
                 in_portal = True
                 if key == "portal":
                     return i
             elif in_portal and stripped.startswith(f"{key}:"):
                 return i
-        for i, text in enumerate(lines, 1):
-            if text.strip().startswith(f"{key}:"):
+        for i, line in enumerate(lines, 1):
+            if line.strip().startswith(f"{key}:"):
                 return i
         return 0
 
@@ -122,7 +123,7 @@ class Build:
 
     def footer(self) -> dict:
         """What every page's footer shows (the school's contact and the crisis line)."""
-        return pages.footer_view(self.settings)
+        return views.footer_view(self.settings)
 
     def load(self) -> Catalogue:
         """Read and validate every editor file; raise ContentError with all problems."""
@@ -131,12 +132,12 @@ class Build:
             raise ContentError(problems)
         self.catalogue = catalogue
         self.env = Env(catalogue, self.today, self.now, self.markdown, self.inline_markdown, self.site_url)
-        self.specs = {spec.src_uri: spec for spec in pages.page_specs(catalogue)}
+        self.specs = {spec.src_uri: spec for spec in registry.page_specs(catalogue)}
         self.term_index = TermIndex.from_terms(catalogue.terms.values())
         self.usage = {slug: {} for slug in catalogue.terms}
         for course in catalogue.courses.values():
             for slug in course.spec.glossary:
-                self.usage[slug][pages.url_of(pages.course_uri(course.slug))] = f"Kursus: {course.spec.title}"
+                self.usage[slug][routes.url_of(routes.course_uri(course.slug))] = f"Kursus: {course.spec.title}"
         return catalogue
 
     # --- pages ---------------------------------------------------------------------------
@@ -184,8 +185,8 @@ class Build:
         terms = self.catalogue.terms
         linked_html, used = link(
             html, self.term_index,
-            href_for=lambda slug: relative_url(pages.url_of(pages.term_uri(slug)), page_url),
-            title_for=lambda slug: pages.short_text(terms[slug]),
+            href_for=lambda slug: relative_url(routes.url_of(routes.term_uri(slug)), page_url),
+            title_for=lambda slug: text.short_text(terms[slug]),
             skip=skip, once=once,
         )
         if record is not None:
@@ -216,7 +217,7 @@ class Build:
                         for o in self.catalogue.courses[spec.key].spec.learning_outcomes]
         self._pending[src_uri] = (body, outcomes, once)
         # Search needs the words, not the markup (which would only grow the index).
-        return self.render("portal/search.html", page_url, body=pages.plain(body), **pages.search_view(self.env, spec))
+        return self.render("portal/search.html", page_url, body=text.plain(body), **views.search_view(self.env, spec))
 
     def full_content(self, src_uri: str, page_url: str) -> str | None:
         """The laid-out HTML of a generated page (None for other pages)."""
@@ -224,7 +225,7 @@ class Build:
         if spec is None or src_uri not in self._pending:
             return None
         body, outcomes, once = self._pending.pop(src_uri)
-        ctx = pages.context(self.env, spec)
+        ctx = views.context(self.env, spec)
         if spec.kind == "course":
             ctx["course"]["learning_outcomes"] = outcomes
         if spec.kind == "glossary":
@@ -245,7 +246,7 @@ class Build:
             extras["portal_after"] = Markup(self.render("portal/term_usage.html", page_url,
                                                         pages=[{"url": u, "title": t} for u, t in used]))
         if src_uri == "index.md" and self.env is not None:
-            upcoming = [pages.course_card(self.env, c) for c in self.env.active()[:4]]
+            upcoming = [views.course_card(self.env, c) for c in self.env.active()[:4]]
             extras["portal_after"] = Markup(self.render("portal/home.html", page_url, courses=upcoming,
                                                         total=len(self.env.active())))
         return extras

@@ -13,14 +13,14 @@ import json
 import re
 import xml.etree.ElementTree as ET
 from datetime import date, datetime, timedelta, timezone
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any, Iterable
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event, Timezone, vDuration, vText
 
-from . import history, pages, revisions
+from . import history, revisions, routes, views
 from .catalogue import Catalogue, Course
 from .model import THEMES
 from .schedule import Session
@@ -48,11 +48,11 @@ def _host(site_url: str) -> str:
 
 
 def course_url(site_url: str, slug: str) -> str:
-    return _base(site_url) + pages.url_of(pages.course_uri(slug))
+    return _base(site_url) + routes.url_of(routes.course_uri(slug))
 
 
 def course_ics_url(site_url: str, slug: str) -> str:
-    return _base(site_url) + pages.ics_url(slug)
+    return _base(site_url) + routes.ics_url(slug)
 
 
 # --- iCalendar ----------------------------------------------------------------------------
@@ -241,7 +241,7 @@ def calendar_ics(cat: Catalogue, courses: list[Course], site_url: str, now: date
     return _calendar(cat, cat.settings.name, rows, site_url, now, cache, sequences)
 
 
-def outputs(cat: Catalogue, env: pages.Env, root: Path, site_url: str) -> dict[str, bytes]:
+def outputs(cat: Catalogue, env: views.Env, root: Path, site_url: str) -> dict[str, bytes]:
     """Every calendar file, kurser.json and feed.xml of a build, by path in the site.
 
     One ``git log`` of the course files gives the Atom dates, each event's DTSTAMP (the
@@ -259,7 +259,7 @@ def outputs(cat: Catalogue, env: pages.Env, root: Path, site_url: str) -> dict[s
     cache: dict = {}  # each session serialised once, for its course's file and kalender.ics
     files: dict[str, bytes] = {}
     for slug in sorted(cat.courses):
-        files[pages.ics_url(slug)] = course_ics(cat, cat.courses[slug], site_url, now=stamps.get(slug), cache=cache,
+        files[routes.ics_url(slug)] = course_ics(cat, cat.courses[slug], site_url, now=stamps.get(slug), cache=cache,
                                                 sequences=sequences)
     files["kalender.ics"] = calendar_ics(cat, env.upcoming(), site_url, stamps=stamps, cache=cache, sequences=sequences)
     files["kurser.json"] = courses_json(cat, env, site_url).encode("utf-8")
@@ -286,7 +286,7 @@ def _location_json(cat: Catalogue, pid: str | None) -> dict[str, Any] | None:
             "accessibility": place.accessibility, "directions": place.directions}
 
 
-def _course_json(env: pages.Env, course: Course, site_url: str) -> dict[str, Any]:
+def _course_json(env: views.Env, course: Course, site_url: str) -> dict[str, Any]:
     cat, spec = env.cat, course.spec
     return {
         "slug": course.slug,
@@ -301,10 +301,10 @@ def _course_json(env: pages.Env, course: Course, site_url: str) -> dict[str, Any
         "audiences": list(spec.audiences),
         "format": spec.format,
         "status": spec.status,
-        "registration_state": pages.registration_view(env, course)["key"],
+        "registration_state": views.registration_view(env, course)["key"],
         # The same words the course page and its card show for that state.
-        "registration_label": pages.registration_view(env, course)["label"],
-        "registration_message": pages.registration_view(env, course)["message"],
+        "registration_label": views.registration_view(env, course)["label"],
+        "registration_message": views.registration_view(env, course)["message"],
         "drop_in": spec.drop_in,
         "upcoming": not env.is_past(course),
         "capacity": spec.capacity,
@@ -319,7 +319,7 @@ def _course_json(env: pages.Env, course: Course, site_url: str) -> dict[str, Any
     }
 
 
-def courses_json(cat: Catalogue, env: pages.Env, site_url: str) -> str:
+def courses_json(cat: Catalogue, env: views.Env, site_url: str) -> str:
     """``kurser.json``: every course, upcoming and past, as documented versioned JSON.
 
     A session's ``location`` is its own place id (null: the course's ``location``); the
@@ -361,7 +361,7 @@ def _course_dates(course: Course, dates: dict[str, tuple[datetime, datetime]], f
     return dates.get(course.path) or dates.get(course.slug) or (fallback, fallback)
 
 
-def atom_feed(cat: Catalogue, dates: dict[str, tuple[datetime, datetime]], site_url: str, env: pages.Env) -> str:
+def atom_feed(cat: Catalogue, dates: dict[str, tuple[datetime, datetime]], site_url: str, env: views.Env) -> str:
     """``feed.xml``: every course as an Atom 1.0 entry, newest first by published date.
 
     ``dates`` maps a course's ``path`` (or slug) to (published, updated), e.g. from
@@ -379,7 +379,7 @@ def atom_feed(cat: Catalogue, dates: dict[str, tuple[datetime, datetime]], site_
     _sub(feed, "title", f"{cat.settings.name} – kurser")
     _sub(feed, "updated", _rfc3339(max((r[1] for r in rows), default=env.now)))
     _sub(feed, "link", rel="self", type="application/atom+xml", href=base + "feed.xml")
-    _sub(feed, "link", rel="alternate", type="text/html", href=base + pages.url_of(pages.COURSES))
+    _sub(feed, "link", rel="alternate", type="text/html", href=base + routes.url_of(routes.COURSES))
     # Atom requires an author on the feed unless every entry has one.
     _sub(_sub(feed, "author"), "name", cat.settings.name)
     for published, updated, course in rows:

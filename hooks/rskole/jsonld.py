@@ -23,7 +23,9 @@ from typing import Any
 
 from .catalogue import Catalogue, Course, Term
 from .model import AUDIENCES, ROLES, THEMES
-from .pages import COURSES, Env, course_uri, short_text, term_uri, url_of, GLOSSARY
+from .routes import COURSES, GLOSSARY, course_uri, term_uri, url_of
+from .text import short_text
+from .views import Env
 from .schedule import Session, first_session, last_end
 
 _MODES = {"in-person": "onsite", "online": "online", "hybrid": "blended"}

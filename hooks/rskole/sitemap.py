@@ -19,7 +19,8 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from . import history
-from .pages import PageSpec, url_of
+from .registry import PageSpec
+from .routes import url_of
 
 NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 

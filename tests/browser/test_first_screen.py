@@ -4,7 +4,6 @@ browser's re-check with a later clock."""
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 

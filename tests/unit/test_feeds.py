@@ -16,7 +16,7 @@ import pytest
 from icalendar import Calendar
 
 from helpers import COURSE, load_files
-from rskole import feeds, pages
+from rskole import feeds, views
 
 SITE = "https://recoveryskolen.example.dk/"
 UTC = timezone.utc
@@ -72,8 +72,8 @@ def course_text(head: str = HEAD, **fields: str) -> str:
     return "\n".join(lines) + '\nsessions:\n  - {date: 2027-03-03, start: "10:00", end: "12:00"}\n'
 
 
-def env_for(cat, day: date = date(2027, 3, 1)) -> pages.Env:
-    return pages.Env(cat, day, datetime.combine(day, datetime.min.time(), tzinfo=cat.zone))
+def env_for(cat, day: date = date(2027, 3, 1)) -> views.Env:
+    return views.Env(cat, day, datetime.combine(day, datetime.min.time(), tzinfo=cat.zone))
 
 
 @pytest.fixture

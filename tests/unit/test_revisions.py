@@ -12,7 +12,7 @@ import pytest
 from icalendar import Calendar
 
 from helpers import load_files
-from rskole import feeds, history, pages, revisions
+from rskole import feeds, history, revisions, views
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
@@ -62,12 +62,12 @@ class Repo:
 
     def sequences(self, cat) -> dict[str, int]:
         """SEQUENCE of each event of the course file, from what the build writes."""
-        env = pages.Env(cat, date(2027, 1, 1), datetime(2027, 1, 1, tzinfo=cat.zone))
+        env = views.Env(cat, date(2027, 1, 1), datetime(2027, 1, 1, tzinfo=cat.zone))
         ics = feeds.outputs(cat, env, self.root, SITE)["kurser/haab.ics"]
         return {str(e["UID"]).split("@")[0]: int(e["SEQUENCE"]) for e in Calendar.from_ical(ics).walk("VEVENT")}
 
     def ics(self, cat) -> bytes:
-        env = pages.Env(cat, date(2027, 1, 1), datetime(2027, 1, 1, tzinfo=cat.zone))
+        env = views.Env(cat, date(2027, 1, 1), datetime(2027, 1, 1, tzinfo=cat.zone))
         return feeds.outputs(cat, env, self.root, SITE)["kurser/haab.ics"]
 
 

@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 from datetime import date
 
 from rskole import sitemap
-from rskole.pages import PageSpec
+from rskole.registry import PageSpec
 
 MKDOCS = b"""<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">

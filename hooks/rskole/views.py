@@ -1,160 +1,24 @@
-"""Which pages the portal generates, their URLs, and what each template is given.
+"""What each template is given: view models, decided once per build from the Catalogue.
 
-Everything here is decided once per build from the Catalogue; templates in
-``theme/portal/`` only lay the prepared values out.
+Templates in ``theme/portal/`` only lay the prepared values out.
 """
 
 from __future__ import annotations
 
-import functools
 import json
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from html import unescape
-from typing import Any, Callable
-
-import segno
+from typing import Callable
 
 from . import danish, registration
 from .catalogue import Catalogue, Course, Term, sorted_terms
 from .model import AUDIENCES, AUDIENCES_SHORT, FORMATS, ROLE_KINDS, ROLES, STATUSES, THEMES
+from .qr import qr_svg
+from .registry import PageSpec
+from .routes import ARCHIVE, course_uri, ics_url, place_uri, teacher_uri, term_uri, theme_uri, url_of
 from .schedule import Session, first_session, is_upcoming, last_end, next_session
-
-
-@dataclass(frozen=True)
-class PageSpec:
-    """One generated page."""
-
-    src_uri: str
-    kind: str
-    key: str | None
-    title: str
-    #: Markdown that MkDocs renders as the page's own text (a description, bio or definition).
-    body: str = ""
-    description: str = ""
-    #: The editor's file the page comes from, relative to the project root.
-    source: str | None = None
-    search_boost: float | None = None
-    #: Left out of the search index (pages that repeat what other pages already say).
-    search_exclude: bool = False
-    #: Hide the table of contents (pages whose structure is the template's).
-    hide_toc: bool = True
-
-    @property
-    def url(self) -> str:
-        return url_of(self.src_uri)
-
-    @property
-    def in_nav(self) -> bool:
-        return self.key is None
-
-
-def url_of(src_uri: str) -> str:
-    """Directory URL of a generated page ('kurser/haab.md' -> 'kurser/haab/')."""
-    stem = src_uri[: -len(".md")]
-    if stem == "index":
-        return ""
-    if stem.endswith("/index"):
-        return stem[: -len("index")]
-    return stem + "/"
-
-
-# URLs of the portal's pages, in one place.
-COURSES = "kurser/index.md"
-ARCHIVE = "arkiv.md"
-CALENDAR = "kalender.md"
-TEACHERS = "undervisere/index.md"
-PLACES = "steder/index.md"
-THEMES_INDEX = "temaer/index.md"
-GLOSSARY = "ordbog/index.md"
-PLAN = "min-plan.md"
-PROGRAMME = "program.md"
-
-
-def course_uri(slug: str) -> str:
-    return f"kurser/{slug}.md"
-
-
-def teacher_uri(tid: str) -> str:
-    return f"undervisere/{tid}.md"
-
-
-def place_uri(pid: str) -> str:
-    return f"steder/{pid}.md"
-
-
-def theme_uri(key: str) -> str:
-    return f"temaer/{key}.md"
-
-
-def term_uri(slug: str) -> str:
-    return f"ordbog/{slug}.md"
-
-
-def ics_url(slug: str) -> str:
-    return f"kurser/{slug}.ics"
-
-
-def page_specs(cat: Catalogue) -> list[PageSpec]:
-    """Every generated page, in a stable order."""
-    specs = [
-        PageSpec(COURSES, "courses", None, "Kurser", description="Alle kommende kurser på recoveryskolen. Alle kan deltage, uden henvisning og gratis."),
-        PageSpec(ARCHIVE, "archive", None, "Arkiv", description="Afsluttede kurser på recoveryskolen."),
-        PageSpec(CALENDAR, "calendar", None, "Kalender", description="Alle kommende kursusgange, måned for måned og uge for uge."),
-        PageSpec(TEACHERS, "teachers", None, "Undervisere", description="Skolens undervisere: med levede erfaringer, som pårørende og fagprofessionelle."),
-        PageSpec(PLACES, "places", None, "Steder", description="Her foregår kurserne."),
-        PageSpec(THEMES_INDEX, "themes", None, "Temaer", description="Kurserne ordnet efter de fem CHIME-temaer for personlig recovery."),
-        PageSpec(PROGRAMME, "programme", None, "Kursusprogram", description="Alle kommende kurser på én side, klar til at printe.",
-                 search_exclude=True),
-        PageSpec(PLAN, "plan", None, "Min plan", description="Din egen liste over kurser, du overvejer. Den gemmes kun i din browser.",
-                 search_exclude=True),
-        PageSpec(GLOSSARY, "glossary", None, "Mini-ordbog", description="Ord og begreber om recovery og peer-støtte, forklaret kort.", hide_toc=True),
-    ]
-    for slug, course in sorted(cat.courses.items()):
-        specs.append(PageSpec(course_uri(slug), "course", slug, course.spec.title, course.spec.description,
-                              course.spec.summary, course.path))
-    for tid, teacher in sorted(cat.teachers.items()):
-        specs.append(PageSpec(teacher_uri(tid), "teacher", tid, teacher.name, teacher.bio or "",
-                              teacher.title or ROLES[teacher.role], cat.teachers_path))
-    for pid, place in sorted(cat.locations.items()):
-        specs.append(PageSpec(place_uri(pid), "place", pid, place.name, "", place.address, cat.locations_path))
-    for key, theme in THEMES.items():
-        specs.append(PageSpec(theme_uri(key), "theme", key, theme["name"], "", theme["lead"]))
-    for slug, term in sorted(cat.terms.items()):
-        specs.append(PageSpec(term_uri(slug), "term", slug, term.name, term.body, short_text(term), term.path,
-                              search_boost=3.0, hide_toc=True))
-    return specs
-
-
-# --- Small views -----------------------------------------------------------------------
-
-
-_TAG = re.compile(r"<[^>]+>")
-
-
-def plain(html: str) -> str:
-    """Text of rendered HTML, whitespace collapsed (for tooltips and meta descriptions)."""
-    return " ".join(unescape(_TAG.sub(" ", html)).split())
-
-
-def first_paragraph(markdown: str) -> str:
-    """The first paragraph of a Markdown text (a term's short definition)."""
-    for block in re.split(r"\n\s*\n", markdown.strip()):
-        block = block.strip()
-        if block and not block.startswith(("#", "<!--")):
-            return block
-    return ""
-
-
-def short_text(term: Term) -> str:
-    """A term's short definition as plain text, with Markdown marks removed."""
-    text = first_paragraph(term.body)
-    text = re.sub(r"<(script|style)\b.*?</\1\s*>", "", text, flags=re.S | re.I)  # never show code
-    text = _TAG.sub("", text)
-    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)  # links -> their text
-    text = re.sub(r"[*_`>]+", "", text)
-    return " ".join(unescape(text).split())
+from .text import short_text
 
 
 @dataclass
@@ -278,16 +142,6 @@ def session_view(env: Env, course: Course, session: Session, next_key: str | Non
         "is_past": session.end <= env.now,
         "place": place,
     }
-
-
-@functools.lru_cache(maxsize=10_000)
-def qr_svg(url: str) -> str:
-    """An inline SVG QR code of ``url`` for the printed handout (made at build time).
-
-    A fixed mask pattern: segno's search for the best of eight costs 4 ms a code, and
-    any mask scans (cached too, for mkdocs serve's rebuilds)."""
-    code = segno.make(url, error="m", mask=0)
-    return code.svg_inline(scale=3, dark="#000", light="#fff", title=None, svgclass="rs-qr", lineclass=None)
 
 
 def teacher_card(env: Env, tid: str) -> dict:

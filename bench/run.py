@@ -10,8 +10,9 @@
    wall time, CPU time (user + system) and peak memory (the child's maxrss, os.wait4).
 3. Times the hooks' phases in a fresh subprocess per run, by calling the core directly:
    ``Build.load`` (of which ``catalogue.load``, the reading and validation),
-   ``Build.generated_files``, ``Build.page_content`` over every page (of which
-   ``Build.link_terms``), ``Build.page_extras`` over every page and ``Build.write_feeds``;
+   ``Build.generated_files``, ``Build.compose`` (every generated page finished in one
+   pass; of which ``Build.link_terms``), ``Build.link_content`` over the editors' pages
+   and ``Build.write_feeds``;
    and, on its own, ``Build.link_terms`` over every course description and content page.
 4. Prints medians as Markdown tables, the sizes of the outputs, and the issue's targets;
    writes everything to ``<out>/results.json``.
@@ -86,7 +87,7 @@ def build(config: Path, site: Path, log: Path) -> dict:
 def phases(portal: Path) -> dict:
     """Seconds per phase of the hooks' work for the project in ``portal`` (run in a fresh
     process: ``run.py --phases-of DIR``). Mirrors the order of a MkDocs build: load, page
-    sources, page_content for every page, then page_extras for every page, then feeds.
+    sources, compose (every generated page), linking of the editors' pages, then feeds.
 
     Each phase is measured as CPU time of this process (``<phase>``: robust when other
     processes share the machine) and as wall time (``<phase>_wall``)."""
@@ -101,7 +102,7 @@ def phases(portal: Path) -> dict:
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
     config = load_config(str(portal / "mkdocs.yml"))  # runs hooks/portal.py, which imports rskole
     import rskole.build as core
-    from rskole import pages
+    from rskole import routes
 
     out: dict[str, float] = {}
 
@@ -138,41 +139,38 @@ def phases(portal: Path) -> dict:
     with phase("generate"):
         sources = b.generated_files()
 
-    # What MkDocs hands on_page_content: each page's Markdown rendered (not timed).
-    md = markdown.Markdown(extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"])
-    inputs = []
-    for path in sorted((portal / "content").rglob("*.md")):
-        body, meta = get_data(path.read_text(encoding="utf-8"))
-        src = path.relative_to(portal / "content").as_posix()
-        inputs.append((src, pages.url_of(src), md.reset().convert(body), meta.get("title") or path.stem))
-    content_inputs = list(inputs)
-    for spec, _source in sources:
-        inputs.append((spec.src_uri, spec.url, md.reset().convert(spec.body) if spec.body else "", spec.title))
-
-    original_link = timed(core.Build, "link_terms", "link_in_page_content")
-    with phase("page_content"):
-        for src, url, html, title in inputs:
-            b.page_content(src, url, html, title)
+    # One pass: every generated page finished (linking timed inside it).
+    original_link = timed(core.Build, "link_terms", "link_in_compose")
+    with phase("compose"):
+        b.compose()
     core.Build.link_terms = original_link
 
-    with phase("page_extras"):
-        for src, url, _html, _title in inputs:
-            b.page_extras(src, url)
+    # What MkDocs hands on_page_content for editors' own pages: their Markdown rendered
+    # (not timed); the adapter links glossary words in them.
+    md = markdown.Markdown(extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"])
+    content_inputs = []
+    for path in sorted((portal / "content").rglob("*.md")):
+        body, _meta = get_data(path.read_text(encoding="utf-8"))
+        src = path.relative_to(portal / "content").as_posix()
+        content_inputs.append((routes.url_of(src), md.reset().convert(body)))
+    with phase("link_content"):
+        for url, html in content_inputs:
+            b.link_content(url, html)
 
     with tempfile.TemporaryDirectory() as tmp, phase("feeds"):
         b.write_feeds(Path(tmp))
 
     # The brief's stand-alone measure: link_terms over every course description and
     # content page (no usage recorded).
-    texts = content_inputs + [(s, u, h, t) for s, u, h, t in inputs
-                              if b.specs.get(s) is not None and b.specs[s].kind == "course"]
+    texts = content_inputs + [(spec.url, b.markdown(spec.body)) for spec in b.specs.values()
+                              if spec.kind == "course" and spec.body]
     with phase("link_standalone"):
-        for _src, url, html, _title in texts:
+        for url, html in texts:
             b.link_terms(html, url, set())
 
     for suffix in ("", "_wall"):
         out["hooks_total" + suffix] = sum(out[k + suffix] for k in
-                                          ("setup", "load", "generate", "page_content", "page_extras", "feeds"))
+                                          ("setup", "load", "generate", "compose", "link_content", "feeds"))
     return out
 
 
@@ -256,9 +254,9 @@ def report(res: dict, baseline: dict | None) -> str:
             ("loading/validation (Build.load)", "load"),
             ("- of which catalogue.load (read + validate)", "load_catalogue"),
             ("page generation (Build.generated_files)", "generate"),
-            ("page rendering (Build.page_content, all pages)", "page_content"),
-            ("- of which glossary linking (link_terms)", "link_in_page_content"),
-            ("page extras (Build.page_extras, all pages)", "page_extras"),
+            ("one pass: every generated page (Build.compose)", "compose"),
+            ("- of which glossary linking (link_terms)", "link_in_compose"),
+            ("editors' pages linked (Build.link_content)", "link_content"),
             ("feeds (Build.write_feeds)", "feeds"),
             ("hooks total", "hooks_total"),
             ("glossary linking, stand-alone (descriptions + content pages)", "link_standalone"),
@@ -293,7 +291,7 @@ def report(res: dict, baseline: dict | None) -> str:
                            f"{factor:.2f} ({mine:.1f} s / {theirs:.1f} s)", factor <= TARGET_LINEAR if n == 5000 else None))
     checks.append((f"peak memory < {TARGET_MEMORY_MB} MB (N = 5,000)", f"{pm:.0f} MB", pm < TARGET_MEMORY_MB if n >= 5000 else None))
     if ph:
-        link = p["link_in_page_content"]
+        link = p["link_in_compose"] + p["link_content"]
         checks.append((f"glossary linking < {TARGET_LINK_SHARE:.0%} of the build (CPU)", f"{100 * link / pc:.1f} %",
                        link / pc < TARGET_LINK_SHARE))
     checks.append((f"course page HTML < {TARGET_PAGE_KB} KB (max over all)", f"{ps['course_page_bytes_max'] / 1024:.1f} KB",

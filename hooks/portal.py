@@ -1,5 +1,12 @@
-"""MkDocs adapter for the recovery school portal. Thin on purpose: the logic lives in
-``rskole/`` beside this file, as plain functions that tests call without a build.
+"""MkDocs adapter for the recovery school portal.
+
+Thin on purpose. The core (``rskole/`` beside this file, no MkDocs import) composes every
+generated page, finished, before MkDocs renders any page; this module hands MkDocs those
+pages as they are, links glossary words in the editors' own pages, and writes the feeds.
+One build's state lives on one object, ``Adapter``, kept on that build's MkDocs config:
+the module itself holds no mutable state, so ``mkdocs serve`` rebuilds start clean.
+
+Event priorities are commented where they are not the default.
 """
 
 from __future__ import annotations
@@ -18,41 +25,61 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import TableOfContents
 
-# One build at a time: the state of the current build, reset in on_config.
-_build: core.Build | None = None
-# (staging folder, real site folder) while a staged build runs.
-_staging: tuple[Path, Path] | None = None
+#: Where a build's Adapter is kept on MkDocs' config (a name, not state).
+KEY = "rskole_adapter"
+
+
+class Adapter:
+    """One build: the core's Build, its finished pages and the staging folder."""
+
+    def __init__(self, build: core.Build, staging: tuple[Path, Path] | None):
+        self.build = build
+        #: (staging folder, real site folder) while a staged build runs.
+        self.staging = staging
+
+    def fail(self, exc: ContentError):
+        # Each problem on its own line, exactly "path:line: message", then one short error
+        # that stops MkDocs without a traceback. The last good site stays as it was.
+        if self.staging is not None:
+            publish.abandon(self.staging[0])
+        print(exc.problems.report(), file=sys.stderr, flush=True)
+        raise PluginError(str(exc))
+
+
+def _adapter(config) -> Adapter:
+    return config[KEY]
 
 
 def on_config(config):
-    global _build, _staging
-    _staging = None
     try:
-        _build = core.Build.from_mkdocs(config)
+        build = core.Build.from_mkdocs(config)
     except ContentError as exc:
-        _fail(exc)
-    # Every page's footer (also the theme's own pages, such as 404.html) shows help.
-    config.extra["portal_footer"] = _build.footer()
+        Adapter(None, None).fail(exc)
+    staging = None
     site_dir = Path(config.site_dir)
     if publish.should_stage(site_dir):
         # MkDocs writes into a staging folder; the real site is replaced only on success.
-        staging = publish.begin(site_dir)
-        _staging = (staging, site_dir)
-        config.site_dir = str(staging)
+        staging = (publish.begin(site_dir), site_dir)
+        config.site_dir = str(staging[0])
+    config[KEY] = Adapter(build, staging)
+    # Every page's footer (the theme's own pages too, such as 404.html) shows help.
+    config.extra["portal_footer"] = build.footer()
     return config
 
 
 def on_files(files: Files, config) -> Files:
+    adapter = _adapter(config)
+    build = adapter.build
     try:
-        _build.load()
+        build.load()
+        # One pass: every generated page is finished here, before MkDocs renders any.
+        build.compose()
     except ContentError as exc:
-        _fail(exc)
-    for spec, content in _build.generated_files():
-        if files.get_file_from_path(spec.src_uri) is not None:
-            files.remove(files.get_file_from_path(spec.src_uri))
-        file = File.generated(config, spec.src_uri, content=content)
+        adapter.fail(exc)
+    for spec, source in build.generated_files():
+        file = File.generated(config, spec.src_uri, content=source)
         if spec.source:
-            file.edit_uri = _build.edit_uri(spec.source)
+            file.edit_uri = build.edit_uri(spec.source)
         if not spec.in_nav:
             # Detail pages are reached from index pages, not listed one by one in the
             # navigation (that makes MkDocs' cost grow with the square of the pages).
@@ -61,37 +88,44 @@ def on_files(files: Files, config) -> Files:
     return files
 
 
-# Late: after other plugins have rendered the page, before search indexes it (search
-# reads page.content in on_page_context).
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    # A generated page's source is front matter only: nothing for Markdown to do.
+    return "" if page.file.src_uri in _adapter(config).build.finished else markdown
+
+
+# Late: after other plugins have changed the page's HTML, before search reads
+# page.content (in on_page_context): search indexes exactly the page as published.
 @event_priority(-50)
 def on_page_content(html: str, page, config, files) -> str:
-    if _build.hides_toc(page.file.src_uri):
-        # The template lays out a generated page; a table of contents made from the
-        # editor's Markdown alone would be partial (and Material renders half of it).
+    build = _adapter(config).build
+    finished = build.finished.get(page.file.src_uri)
+    if finished is None:
+        return build.link_content(page.url, html)
+    if finished.spec.hide_toc:
+        # The template lays out a generated page; it has no table of contents of its own.
         page.toc = TableOfContents([])
-    return _build.page_content(page.file.src_uri, page.url, html, page.title)
+    return finished.html
 
 
-# After search (priority 0) has indexed page.content: lay the generated page out.
-@event_priority(-100)
 def on_page_context(context, page, config, nav):
-    full = _build.full_content(page.file.src_uri, page.url)
-    if full is not None:
-        page.content = full
-    context.update(_build.page_extras(page.file.src_uri, page.url))
+    build = _adapter(config).build
+    finished = build.finished.get(page.file.src_uri)
+    if finished is not None and finished.head:
+        context["portal_head"] = core.Markup(finished.head)
+    if page.file.src_uri == "index.md":
+        context["portal_after"] = core.Markup(build.home_after(page.url))
     return context
 
 
 def on_post_page(output, page, config):
-    _build.note_output(output)
+    _adapter(config).build.note_output(output)
     # The page is written; its HTML need not stay in memory until the build ends.
-    if _build.specs.get(page.file.src_uri) is not None:
-        page.content = None
+    page.content = None
     return output
 
 
 def on_post_template(output_content, template_name, config):
-    _build.note_output(output_content)  # 404.html and other theme pages
+    _adapter(config).build.note_output(output_content)  # 404.html and other theme pages
     return output_content
 
 
@@ -99,24 +133,11 @@ def on_post_template(output_content, template_name, config):
 # staged site may only be swapped in when everything is written.
 @event_priority(-100)
 def on_post_build(config):
-    global _staging
-    _build.write_feeds(Path(config.site_dir))
-    _build.write_headers(Path(config.site_dir))
-    if _staging is not None:
-        staging, site_dir = _staging
+    adapter = _adapter(config)
+    adapter.build.write_feeds(Path(config.site_dir))
+    adapter.build.write_headers(Path(config.site_dir))
+    if adapter.staging is not None:
+        staging, site_dir = adapter.staging
         publish.finish(staging, site_dir)
         config.site_dir = str(site_dir)
-        _staging = None
-
-
-def on_build_error(error):
-    if _staging is not None:
-        publish.abandon(_staging[0])
-
-
-def _fail(exc: ContentError):
-    # Each problem on its own line, exactly "path:line: message", then one short error
-    # that stops MkDocs without a traceback.
-    report = exc.problems.report()
-    print(report, file=sys.stderr, flush=True)
-    raise PluginError(str(exc))
+        adapter.staging = None

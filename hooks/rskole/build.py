@@ -20,7 +20,7 @@ import markdown as md
 import yaml
 from markupsafe import Markup
 
-from . import danish, feeds, headers, jsonld, registry, routes, safety, sitemap, text, views
+from . import content, danish, feeds, headers, jsonld, registry, routes, safety, sitemap, text, views
 from .glossary import TermIndex, link
 from .catalogue import Catalogue, Paths, load, load_settings, today
 from .model import SiteSettings
@@ -54,6 +54,21 @@ def _line_finder(config_path: Path):
     return line_of
 
 
+@dataclass(frozen=True)
+class Finished:
+    """A generated page, finished: what any engine needs to publish it."""
+
+    spec: PageSpec
+    #: The page's body, laid out.
+    html: str
+    #: JSON-LD for the page's <head> ("" when none).
+    head: str
+
+    @property
+    def front_matter(self) -> dict[str, Any]:
+        return front_matter(self.spec)
+
+
 @dataclass
 class Build:
     root: Path
@@ -74,13 +89,16 @@ class Build:
     env: Env | None = None
     specs: dict[str, PageSpec] = field(default_factory=dict)
     term_index: TermIndex | None = None
-    #: src_uri -> (linked body, linked outcomes, terms linked) between the two render steps.
-    _pending: dict[str, tuple] = field(default_factory=dict)
+    #: src_uri -> the finished page (``compose``).
+    finished: dict[str, "Finished"] = field(default_factory=dict)
+    #: src_uri -> how many times its body was laid out (always 1: tests count).
+    renders: dict[str, int] = field(default_factory=dict)
     #: slug -> {page url: page title} of the courses and content pages that use the term.
     usage: dict[str, dict[str, str]] = field(default_factory=dict)
     #: CSP hash sources of the inline scripts in the pages written so far.
     script_hashes: set[str] = field(default_factory=set)
     _jinja: jinja2.Environment | None = None
+    _content: list | None = None
     _md: md.Markdown | None = None
 
     # --- setting up --------------------------------------------------------------------
@@ -133,6 +151,14 @@ class Build:
         self.catalogue = catalogue
         self.env = Env(catalogue, self.today, self.now, self.markdown, self.inline_markdown, self.site_url)
         self.specs = {spec.src_uri: spec for spec in registry.page_specs(catalogue)}
+        clashes = Problems()
+        for page in self.content_pages():
+            if page.src_uri in self.specs:
+                where = Path(os.path.relpath(self.root / self.docs_dir / page.src_uri, self.root)).as_posix()
+                clashes.add(where, 1, f"siden ligger, hvor portalen selv laver siden /{routes.url_of(page.src_uri)}; "
+                                      "flyt eller omdøb filen (portalens egne sider kan ikke erstattes)")
+        if clashes:
+            raise ContentError(clashes)
         self.term_index = TermIndex.from_terms(catalogue.terms.values())
         self.usage = {slug: {} for slug in catalogue.terms}
         for course in catalogue.courses.values():
@@ -143,8 +169,9 @@ class Build:
     # --- pages ---------------------------------------------------------------------------
 
     def generated_files(self) -> list[tuple[PageSpec, str]]:
-        """(spec, Markdown source) for every generated page."""
-        return [(spec, _source(spec)) for spec in self.specs.values()]
+        """(spec, source) for every generated page: front matter only. The body is the
+        finished page, which the engine is handed as it is (no Markdown run over it)."""
+        return [(spec, source_of(front_matter(spec))) for spec in self.specs.values()]
 
     def edit_uri(self, source: str) -> str | None:
         """The edit link of a generated page: the editor's own file, not the virtual page.
@@ -174,14 +201,10 @@ class Build:
 
         return self.jinja.get_template(template).render(url=url, site=self.settings, **ctx)
 
-    def hides_toc(self, src_uri: str) -> bool:
-        spec = self.specs.get(src_uri)
-        return spec is not None and spec.hide_toc
-
     def link_terms(self, html: str, page_url: str, once: set[str], skip: frozenset = frozenset(),
                    record: str | None = None) -> str:
-        """Link glossary words in editor-written HTML; ``record`` is the page's title when
-        its use of a term should be listed on the term's page ("Bruges i")."""
+        """Link glossary words in rendered HTML; ``record`` is the page's title when its use
+        of a term should be listed on the term's page ("Bruges i")."""
         terms = self.catalogue.terms
         linked_html, used = link(
             html, self.term_index,
@@ -194,62 +217,59 @@ class Build:
                 self.usage[slug].setdefault(page_url, record)
         return linked_html
 
-    def page_content(self, src_uri: str, page_url: str, html: str, title: str | None = None) -> str:
-        """A page's HTML after Markdown: glossary words linked.
+    # --- One pass: every generated page finished before any page is rendered -----------
 
-        For a generated page this is only what search should index (the editor's text and
-        a few facts); the full page is laid out later by ``full_content``, after search
-        has read ``page.content``. Search then indexes what a visitor searches for, not
-        session lists and course cards repeated on every listing.
-        """
-        spec = self.specs.get(src_uri)
+    def compose(self) -> dict[str, "Finished"]:
+        """Lay out every generated page, once, in an order that makes "Bruges i" complete
+        by construction: editors' content pages and every other page are read for the
+        terms they use before any term page is laid out. Nothing here depends on the
+        order in which an engine later processes pages."""
+        for page in self.content_pages():
+            # Rendered with the site's own Markdown extensions, only to learn its terms.
+            rendered = self._md_convert(page.markdown)
+            self.link_terms(rendered, page.url, set(), record=page.title(rendered))
+        ordered = sorted(self.specs.values(), key=lambda spec: spec.kind == "term")
+        self.finished = {spec.src_uri: self._finish(spec) for spec in ordered}
+        return self.finished
+
+    def content_pages(self) -> list[content.ContentPage]:
+        """The editors' Markdown pages in docs_dir (what the engine renders itself)."""
+        if self._content is None:
+            self._content = content.pages(self.root / self.docs_dir)
+        return self._content
+
+    def _finish(self, spec: PageSpec) -> "Finished":
+        page_url = spec.url
         once: set[str] = set()
-        if spec is None:
-            # A hand-written content page.
-            return self.link_terms(html, page_url, once, record=title or page_url)
         skip = frozenset([spec.key]) if spec.kind == "term" else frozenset()
         record = f"Kursus: {spec.title}" if spec.kind == "course" else None
-        # The body is an editor's Markdown field (description, bio, definition): sanitize it.
-        body = Markup(self.link_terms(safety.clean(html), page_url, once, skip, record) if spec.body else "")
-        outcomes = []
-        if spec.kind == "course":
-            outcomes = [Markup(self.link_terms(self.inline_markdown(o), page_url, once, record=record))
-                        for o in self.catalogue.courses[spec.key].spec.learning_outcomes]
-        self._pending[src_uri] = (body, outcomes, once)
-        # Search needs the words, not the markup (which would only grow the index).
-        return self.render("portal/search.html", page_url, body=text.plain(body), **views.search_view(self.env, spec))
-
-    def full_content(self, src_uri: str, page_url: str) -> str | None:
-        """The laid-out HTML of a generated page (None for other pages)."""
-        spec = self.specs.get(src_uri)
-        if spec is None or src_uri not in self._pending:
-            return None
-        body, outcomes, once = self._pending.pop(src_uri)
+        # The body is an editor's Markdown field (description, bio, definition).
+        body = Markup(self.link_terms(self.markdown(spec.body), page_url, once, skip, record) if spec.body else "")
         ctx = views.context(self.env, spec)
         if spec.kind == "course":
-            ctx["course"]["learning_outcomes"] = outcomes
+            ctx["course"]["learning_outcomes"] = [
+                Markup(self.link_terms(self.inline_markdown(o), page_url, once, record=record))
+                for o in self.catalogue.courses[spec.key].spec.learning_outcomes]
         if spec.kind == "glossary":
             for letter in ctx["letters"]:
                 for term in letter["terms"]:
                     term["definition_html"] = Markup(self.link_terms(term["definition_html"], page_url, once, frozenset([term["slug"]])))
-        return self.render(f"portal/{spec.kind}.html", page_url, body=body, **ctx)
-
-    def page_extras(self, src_uri: str, page_url: str) -> dict:
-        """Extra template context for a page (pre-rendered, already escaped HTML)."""
-        extras: dict[str, Any] = {}
-        spec = self.specs.get(src_uri)
-        head = self._structured_data(spec)
-        if head:
-            extras["portal_head"] = Markup(head)
-        if spec is not None and spec.kind == "term":
+        html_out = self.render(f"portal/{spec.kind}.html", page_url, body=body, **ctx)
+        if spec.kind == "term":
             used = sorted(self.usage.get(spec.key, {}).items(), key=lambda kv: danish.sort_key(kv[1]))
-            extras["portal_after"] = Markup(self.render("portal/term_usage.html", page_url,
-                                                        pages=[{"url": u, "title": t} for u, t in used]))
-        if src_uri == "index.md" and self.env is not None:
-            upcoming = [views.course_card(self.env, c) for c in self.env.active()[:4]]
-            extras["portal_after"] = Markup(self.render("portal/home.html", page_url, courses=upcoming,
-                                                        total=len(self.env.active())))
-        return extras
+            html_out += self.render("portal/term_usage.html", page_url, pages=[{"url": u, "title": t} for u, t in used])
+        self.renders[spec.src_uri] = self.renders.get(spec.src_uri, 0) + 1
+        return Finished(spec, html_out, self._structured_data(spec) or "")
+
+    def link_content(self, page_url: str, html_in: str) -> str:
+        """An editor's content page as the engine rendered it, with glossary words linked
+        (the same links ``compose`` counted for "Bruges i")."""
+        return self.link_terms(html_in, page_url, set())
+
+    def home_after(self, page_url: str) -> str:
+        """What the front page shows after the editor's text: the next courses."""
+        upcoming = [views.course_card(self.env, c) for c in self.env.active()[:4]]
+        return self.render("portal/home.html", page_url, courses=upcoming, total=len(self.env.active()))
 
     def _structured_data(self, spec: PageSpec | None) -> str | None:
         if spec is None or self.env is None:
@@ -283,11 +303,15 @@ class Build:
 
     # --- Markdown outside MkDocs' page pipeline (bios, definitions, outcomes) ----------
 
-    def markdown(self, text: str) -> str:
+    def _md_convert(self, source: str) -> str:
         if self._md is None:
             self._md = md.Markdown(extensions=self.markdown_extensions, extension_configs=self.markdown_configs)
         self._md.reset()
-        return safety.clean(self._md.convert(text))
+        return self._md.convert(source)
+
+    def markdown(self, source: str) -> str:
+        """An editor's Markdown field as sanitized HTML."""
+        return safety.clean(self._md_convert(source))
 
     def inline_markdown(self, text: str) -> str:
         html = self.markdown(text)
@@ -300,9 +324,10 @@ def _write(path: Path, data: bytes) -> None:
     path.write_bytes(data)
 
 
-def _source(spec: PageSpec) -> str:
-    # mkdocs-material prints page titles and descriptions without escaping them (in
-    # <title>, <h1>, the header and <meta content="...">): escape editors' text here.
+def front_matter(spec: PageSpec) -> dict[str, Any]:
+    """A generated page's front matter. mkdocs-material prints page titles and descriptions
+    without escaping them (in <title>, <h1>, the header and <meta content="...">): editors'
+    text is escaped here."""
     meta: dict[str, Any] = {"title": html.escape(spec.title, quote=True)}
     if spec.description:
         meta["description"] = html.escape(spec.description, quote=True)
@@ -312,8 +337,13 @@ def _source(spec: PageSpec) -> str:
         meta["search"] = {"boost": spec.search_boost}
     if spec.search_exclude:
         meta["search"] = {"exclude": True}
+    return meta
+
+
+def source_of(meta: dict[str, Any], body: str = "") -> str:
+    """A Markdown file with YAML front matter."""
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
-    return f"---\n{front}---\n\n{spec.body}"
+    return f"---\n{front}---\n\n{body}"
 
 
 def relative_url(target: str, page_url: str) -> str:

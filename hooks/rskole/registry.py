@@ -25,7 +25,8 @@ class PageSpec:
     #: The editor's file the page comes from, relative to the project root.
     source: str | None = None
     search_boost: float | None = None
-    #: Left out of the search index (pages that repeat what other pages already say).
+    #: Left out of the search index (listings that repeat what other pages already say;
+    #: within indexed pages, repeated parts carry Material's data-search-exclude).
     search_exclude: bool = False
     #: Hide the table of contents (pages whose structure is the template's).
     hide_toc: bool = True
@@ -42,17 +43,18 @@ class PageSpec:
 def page_specs(cat: Catalogue) -> list[PageSpec]:
     """Every generated page, in a stable order."""
     specs = [
-        PageSpec(COURSES, "courses", None, "Kurser", description="Alle kommende kurser på recoveryskolen. Alle kan deltage, uden henvisning og gratis."),
-        PageSpec(ARCHIVE, "archive", None, "Arkiv", description="Afsluttede kurser på recoveryskolen."),
-        PageSpec(CALENDAR, "calendar", None, "Kalender", description="Alle kommende kursusgange, måned for måned og uge for uge."),
-        PageSpec(TEACHERS, "teachers", None, "Undervisere", description="Skolens undervisere: med levede erfaringer, som pårørende og fagprofessionelle."),
-        PageSpec(PLACES, "places", None, "Steder", description="Her foregår kurserne."),
-        PageSpec(THEMES_INDEX, "themes", None, "Temaer", description="Kurserne ordnet efter de fem CHIME-temaer for personlig recovery."),
+        PageSpec(COURSES, "courses", None, "Kurser", description="Alle kommende kurser på recoveryskolen. Alle kan deltage, uden henvisning og gratis.", search_exclude=True),
+        PageSpec(ARCHIVE, "archive", None, "Arkiv", description="Afsluttede kurser på recoveryskolen.", search_exclude=True),
+        PageSpec(CALENDAR, "calendar", None, "Kalender", description="Alle kommende kursusgange, måned for måned og uge for uge.", search_exclude=True),
+        PageSpec(TEACHERS, "teachers", None, "Undervisere", description="Skolens undervisere: med levede erfaringer, som pårørende og fagprofessionelle.", search_exclude=True),
+        PageSpec(PLACES, "places", None, "Steder", description="Her foregår kurserne.", search_exclude=True),
+        PageSpec(THEMES_INDEX, "themes", None, "Temaer", description="Kurserne ordnet efter de fem CHIME-temaer for personlig recovery.", search_exclude=True),
         PageSpec(PROGRAMME, "programme", None, "Kursusprogram", description="Alle kommende kurser på én side, klar til at printe.",
                  search_exclude=True),
         PageSpec(PLAN, "plan", None, "Min plan", description="Din egen liste over kurser, du overvejer. Den gemmes kun i din browser.",
                  search_exclude=True),
-        PageSpec(GLOSSARY, "glossary", None, "Mini-ordbog", description="Ord og begreber om recovery og peer-støtte, forklaret kort.", hide_toc=True),
+        PageSpec(GLOSSARY, "glossary", None, "Mini-ordbog", description="Ord og begreber om recovery og peer-støtte, forklaret kort.", hide_toc=True,
+                 search_exclude=True),
     ]
     for slug, course in sorted(cat.courses.items()):
         specs.append(PageSpec(course_uri(slug), "course", slug, course.spec.title, course.spec.description,

@@ -486,38 +486,6 @@ def plan_data(env: Env) -> dict:
     return {"courses": courses}
 
 
-def search_view(env: Env, spec: PageSpec) -> dict:
-    """What the search index gets for a generated page: a lead and a few facts beside the
-    editor's own text. Listings, sessions and cards stay out (the pages they point to
-    are indexed themselves)."""
-    cat = env.cat
-    facts: list[tuple[str, str]] = []
-    lead = spec.description
-    if spec.kind == "course":
-        lead = ""  # the description says it; the summary is the page's meta description
-        c = cat.courses[spec.key].spec
-        # Teachers and place are what people search a course by besides its own words;
-        # themes, audiences and dates are the catalogue filters' job.
-        facts = [  # no labels: search needs the names, not the words around them
-            (None, ", ".join(cat.teachers[t].name for t in c.teachers)),
-            (None, place_line(env, cat.courses[spec.key]) + (f", {cat.locations[c.location].address}" if c.location else "")),
-        ]
-    elif spec.kind == "teacher":
-        t = cat.teachers[spec.key]
-        courses = [c.spec.title for c in cat.courses.values() if spec.key in c.spec.teachers]
-        facts = [("Rolle", ROLES[t.role])] + ([("Kurser", ", ".join(sorted(courses)))] if courses else [])
-    elif spec.kind == "place":
-        p = cat.locations[spec.key]
-        facts = [("Adresse", p.address)] + [(k, v) for k, v in (("Tilgængelighed", p.accessibility),
-                                                                 ("Sådan kommer du derhen", p.directions)) if v]
-    elif spec.kind == "theme":
-        lead = THEMES[spec.key]["lead"] + " " + THEMES[spec.key]["text"]
-    elif spec.kind == "term":
-        t = cat.terms[spec.key].spec
-        facts = ([("Andre former", ", ".join(t.forms))] if t.forms else []) + ([("Kilde", t.source)] if t.source else [])
-    return {"lead": lead, "facts": facts}
-
-
 _PHONE_IN_TEXT = re.compile(r"(?<![\d+])(\+?\d[\d ]{1,14}\d)(?![\d])")
 
 

@@ -105,7 +105,7 @@ def test_run_prints_a_table_that_parses(tmp_path):
     assert float(rows["peak memory (MB)"][0]) > 0
     assert float(rows["search index (MB)"][0]) > 0
     assert float(rows["one course page HTML (KB)"][0]) > 0
-    for phase in ("loading/validation (Build.load)", "page rendering (Build.page_content, all pages)",
+    for phase in ("loading/validation (Build.load)", "one pass: every generated page (Build.compose)",
                   "- of which glossary linking (link_terms)", "feeds (Build.write_feeds)", "hooks total"):
         assert float(rows[phase][0]) >= 0
         assert rows[phase][1].endswith("%")

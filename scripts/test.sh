@@ -4,5 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh dev
+bash scripts/setup-engines.sh  # ProperDocs and Zensical, for the engine comparison
 export NO_MKDOCS_2_WARNING=1
 exec .venv/bin/python -m pytest "$@"

@@ -215,7 +215,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Recoveryskolens værktøjer til redaktører: tjek indholdet, og lav nye kurser og ord.",
     )
     parser.add_argument("-f", "--config-file", type=Path, metavar="FIL", help=f"portalens {CONFIG_NAME} (ellers findes den i mappen eller mapperne over)")
-    commands = parser.add_subparsers(dest="command", metavar="{check,new,schemas}", parser_class=_Parser)
+    commands = parser.add_subparsers(dest="command", metavar="{check,new,schemas,compile}", parser_class=_Parser)
 
     check = commands.add_parser(
         "check", help="tjek alle kurser, undervisere, steder og ord med byggets egne fejlbeskeder",
@@ -228,7 +228,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     new = commands.add_parser("new", help="lav en ny kursusfil eller et nyt ord ud fra en skabelon med forklaringer")
     schemas = commands.add_parser("schemas", help="(for udviklere) skriv JSON-skemaerne i schemas/ ud fra modellerne")
-    for sub in (check, new, schemas):
+    compile_ = commands.add_parser(
+        "compile", help="(for udviklere) skriv portalen som en almindelig docs-mappe, som en motor uden hooks kan bygge",
+        description="Skriver MAPPE/docs/ med alle portalens sider og feeds og MAPPE/mkdocs.yml uden hooks.",
+    )
+    compile_.add_argument("out", type=Path, metavar="MAPPE", help="mappen, der skrives i (tømmes først)")
+    for sub in (check, new, schemas, compile_):
         # Also after the command ("check -f ..."); SUPPRESS keeps a value given before it.
         sub.add_argument("-f", "--config-file", type=Path, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
 
@@ -257,6 +262,8 @@ def main(argv: Sequence[str] | None = None, environ: dict | None = None) -> int:
             return _new(args, config_file, environ)
         if args.command == "schemas":
             return _schemas(args, config_file)
+        if args.command == "compile":
+            return _compile(args, config_file, environ)
     except CliError as exc:
         if getattr(args, "format", None) == "github":
             print(f"::error::{_escape_data(str(exc))}", flush=True)
@@ -286,6 +293,25 @@ def _new(args, config_file: Path, environ: dict | None) -> int:
     print("Tjek bagefter alt indhold med: bash scripts/check.sh")
     for warning in warnings:
         print(f"OBS: {warning}")
+    return 0
+
+
+def _compile(args, config_file: Path, environ: dict | None) -> int:
+    from .build import Build
+    from .compile import compile_site
+    from .problems import ContentError
+
+    out = args.out.resolve()
+    root = config_file.parent.resolve()
+    if out == root or root.is_relative_to(out):
+        raise CliError(f"{args.out} er projektets egen mappe; vælg en anden mappe at skrive i.")
+    try:
+        build = Build.from_mkdocs(_full_mkdocs_config(config_file), environ)
+        written = compile_site(build, config_file, out)
+    except ContentError as exc:
+        print(exc.problems.report(), file=sys.stderr, flush=True)
+        return 1
+    print(f"Skrev {len(written)} sider og feeds i {out}.")
     return 0
 
 

@@ -1,0 +1,88 @@
+"""One pass: the core finishes every generated page once, before any page is rendered;
+"Bruges i" does not depend on the order pages are processed; the adapter holds no state
+of its own; an editor's page at a generated path is a located error."""
+
+from __future__ import annotations
+
+import ast
+import os
+import random
+import sys
+
+import pytest
+
+from sitekit import REPO, make_project, run_build
+
+
+def _config(root):
+    from mkdocs.config import load_config
+
+    sys.path.insert(0, str(root / "hooks"))
+    os.environ["PORTAL_TODAY"] = "2027-03-01"
+    return load_config(str(root / "mkdocs.yml"))
+
+
+@pytest.fixture()
+def project(tmp_path):
+    return make_project(tmp_path / "p", "portal")
+
+
+def test_every_generated_page_is_laid_out_exactly_once_in_a_real_build(project, tmp_path, monkeypatch):
+    from mkdocs.commands.build import build
+
+    monkeypatch.setenv("PORTAL_TODAY", "2027-03-01")
+    monkeypatch.syspath_prepend(str(project / "hooks"))
+    config = _config(project)
+    config["site_dir"] = str(tmp_path / "site")
+    build(config)
+    adapter = config["rskole_adapter"]
+    specs = adapter.build.specs
+    assert len(specs) > 50
+    assert adapter.build.renders == {src: 1 for src in specs}
+
+
+def test_term_usage_is_the_same_whatever_the_order(project, monkeypatch):
+    from rskole.build import Build
+
+    monkeypatch.syspath_prepend(str(project / "hooks"))
+    config = _config(project)
+    reference = None
+    for seed in range(4):
+        b = Build.from_mkdocs(config, {"PORTAL_TODAY": "2027-03-01"})
+        b.load()
+        rng = random.Random(seed)
+        items = list(b.specs.items())
+        rng.shuffle(items)
+        b.specs = dict(items)  # the engine's order of pages, shuffled
+        pages = b.content_pages()
+        rng.shuffle(pages)
+        b._content = pages
+        finished = b.compose()
+        terms = {src: f.html for src, f in finished.items() if f.spec.kind == "term"}
+        if reference is None:
+            reference = terms
+            # A term used in a course description and on a content page lists both.
+            usage = b.usage["levede-erfaringer"]
+            assert any(t.startswith("Kursus: ") for t in usage.values())
+            assert any(not t.startswith("Kursus: ") for t in usage.values())
+        assert terms == reference
+
+
+def test_editor_page_at_a_generated_path_is_an_error(tmp_path):
+    root = make_project(tmp_path / "p", "spec-example", files={"content/kurser/index.md": "# Mine kurser\n"})
+    result = run_build(root)
+    assert result.returncode == 1
+    assert ("content/kurser/index.md:1: siden ligger, hvor portalen selv laver siden /kurser/; "
+            "flyt eller omdøb filen (portalens egne sider kan ikke erstattes)") in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_the_adapter_holds_no_module_level_state():
+    tree = ast.parse((REPO / "hooks" / "portal.py").read_text(encoding="utf-8"))
+    for node in tree.body:
+        if isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
+            value = node.value
+            # Only constant names (a str key) may be bound at module level.
+            assert isinstance(value, ast.Constant) and isinstance(value.value, str), ast.dump(node)[:120]
+        assert not isinstance(node, ast.Global)
+    assert "global " not in (REPO / "hooks" / "portal.py").read_text(encoding="utf-8")

@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import ValidationError
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from . import registration
+from . import glossary, registration
 from .danish import did_you_mean, is_slug, slugify, sort_key
 from .model import CourseSpec, Location, SiteSettings, Teacher, TermSpec
 from .problems import Problem, Problems
@@ -259,7 +259,6 @@ def load(paths: Paths, settings: SiteSettings, zone: ZoneInfo) -> tuple[Catalogu
             if salvaged is None:
                 continue
             partial, session_index = salvaged
-            errs_before = len(problems)
             _check_course(partial, doc, rel, teachers, locations, terms, term_docs, teachers_doc_ok, problems,
                           check_teachers="teachers" in doc.data and partial.teachers != _PLACEHOLDER_TEACHERS,
                           check_location="location" in doc.data or "format" in doc.data, teachers_listed=teachers_listed)
@@ -322,6 +321,11 @@ def _check_terms(terms: dict[str, Term], docs: dict[str, tuple[Document, str]], 
         doc, rel = docs[slug]
         words = [(term.spec.term, ("term",))] + [(form, ("forms", i)) for i, form in enumerate(term.spec.forms)]
         for word, loc in words:
+            if not glossary.matchable(word):
+                what = "ordet" if loc == ("term",) else "bøjningsformen"
+                problems.add(rel, doc.line(loc), f"{what} '{word}' kan aldrig findes i en tekst, fordi det ikke er hele ord "
+                                                 "(fx tegn som & eller / midt i); skriv det med bogstaver, tal og bindestreger")
+                continue
             key = " ".join(word.lower().split())
             if key in claimed and claimed[key][0] != slug:
                 other_slug, other_path = claimed[key]

@@ -117,12 +117,6 @@ def long_date(d: date) -> str:
 
 
 @functools.lru_cache(maxsize=20_000)
-def short_date(d: date) -> str:
-    """'ons. 3. mar.' style, for cards: 'onsdag 3. marts'."""
-    return format_date(d, "EEEE d. MMMM", locale=LOCALE)
-
-
-@functools.lru_cache(maxsize=20_000)
 def clock(dt: datetime) -> str:
     """'10.00' (Danish writes times with a dot)."""
     return format_time(dt, "HH.mm", locale=LOCALE)

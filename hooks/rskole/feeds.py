@@ -11,12 +11,15 @@ from __future__ import annotations
 import functools
 import json
 import re
+import subprocess
 import xml.etree.ElementTree as ET
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, Iterable
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
+
+import yaml
 
 from icalendar import Calendar, Event, Timezone, vDuration, vText
 
@@ -253,7 +256,8 @@ def outputs(cat: Catalogue, env: views.Env, root: Path, site_url: str) -> dict[s
     dates = dates_from(root, paths, commits)
     try:
         sequences = revisions.sequences(root, cat, commits)
-    except Exception:  # noqa: BLE001 - without history every event is at SEQUENCE 0, as before
+    except (OSError, subprocess.SubprocessError, ValueError, yaml.YAMLError):
+        # Without readable history every event is at SEQUENCE 0, as before.
         sequences = {}
     stamps = {c.slug: dates[c.path][1] for c in cat.courses.values() if c.path in dates}
     cache: dict = {}  # each session serialised once, for its course's file and kalender.ics
@@ -419,7 +423,8 @@ def git_dates(root: Path, paths: list[str]) -> dict[str, tuple[datetime, datetim
 def _log(root: Path, paths: list[str]) -> dict[str, list[history.Commit]]:
     try:
         return history.log(Path(root), paths)
-    except Exception:  # noqa: BLE001 - dates are a nicety; a build must not fail on them
+    except (OSError, subprocess.SubprocessError, ValueError):
+        # No git, or no history: dates are a nicety, and a build must not fail on them.
         return {}
 
 

@@ -391,3 +391,8 @@ def link(html: str, index: TermIndex, href_for: Callable[[str], str], title_for:
     # Plain str: a Markup value would escape every plain string joined to it.
     linker = _Linker(str(html), index, href_for, title_for, skip, set() if once is None else once)
     return linker.run(), linker.linked
+
+
+def matchable(surface: str) -> bool:
+    """Whether a term's name or form can ever be found in a text (whole words only)."""
+    return _phrase_key(surface) is not None

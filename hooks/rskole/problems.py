@@ -51,5 +51,4 @@ class ContentError(Exception):
     def __init__(self, problems: Problems):
         self.problems = problems
         n = len(problems.sorted())
-        word = "fejl" if n != 1 else "fejl"
-        super().__init__(f"Indholdet har {n} {word}; siden blev ikke bygget. Ret fejlene ovenfor og prøv igen.")
+        super().__init__(f"Indholdet har {n} fejl; siden blev ikke bygget. Ret fejlene ovenfor og prøv igen.")

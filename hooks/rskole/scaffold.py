@@ -63,7 +63,7 @@ def _entries(path: Path, model) -> list[tuple[str, Any]]:
         try:
             if is_slug(str(key)):
                 found.append((str(key), model.model_validate(value)))
-        except Exception:
+        except ValueError:  # pydantic's ValidationError: an entry the check reports itself
             continue
     return found
 

@@ -18,7 +18,6 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .problems import Problem
 
 #: A file larger than this is refused before it is parsed (a course file is a few KB).
 MAX_FILE_BYTES = 1_000_000
@@ -307,7 +306,8 @@ def _fast_node(text: str):
     composer = _FastComposer(text)
     try:
         return composer.get_single_node()
-    except Exception:
+    except (yaml.YAMLError, RecursionError, ValueError, UnicodeError):
+        # libyaml refused or could not compose it: the pure-Python path words the problem.
         return None
     finally:
         composer.dispose()
@@ -571,7 +571,3 @@ def load_markdown_file(path: Path) -> MarkdownSource:
     meta = parse_yaml(front, offset=1)
     body = text[match.end():]
     return MarkdownSource(meta, body, text[: match.end()].count("\n") + 1)
-
-
-def problem(path: str, exc: SourceError) -> Problem:
-    return Problem(path, exc.line, exc.message)

@@ -96,7 +96,8 @@ def test_the_guide_covers_what_editors_do():
     "linjen hører måske til teksten ovenfor: ryk den ind med mellemrum som linjerne over", "skriv klokkeslættet som",
     "(mente du '...' (...)?)", "mulige værdier",
     "kurset har ingen tilmelding, og skolen har ingen kontakt", "kurset har 'drop_in: true' (man skal ikke melde sig til), men også 'registration'",
-    "kurset har 'drop_in: true', så det kan ikke have status",
+    "kurset har 'drop_in: true', så det kan ikke have status", "kan aldrig findes i en tekst, fordi det ikke er hele ord",
+    "siden ligger, hvor portalen selv laver siden",
 ])
 def test_the_error_table_explains(fragment):
     table = TEXT.split("## 15.")[1]

@@ -609,3 +609,16 @@ def test_drop_in_with_registration_or_waitlist_is_refused(tmp_path):
     found = _course_problems(tmp_path, "drop_in: true\nstatus: full\nregistration:\n  email: a@b.dk\n")
     assert any(p.endswith("kurset har 'drop_in: true' (man skal ikke melde sig til), men også 'registration'; fjern den ene") for p in found)
     assert any("kurset har 'drop_in: true', så det kan ikke have status 'full'; skriv 'status: open' eller 'status: cancelled'" in p for p in found)
+
+
+def test_glossary_form_that_can_never_match_is_reported(tmp_path):
+    from helpers import write
+    from rskole.catalogue import Paths, load
+    from rskole.model import SiteSettings
+    from zoneinfo import ZoneInfo
+    write(tmp_path, {"courses/_teachers.yml": "{}\n", "courses/_locations.yml": "{}\n",
+                     "glossary/fou.md": "---\nterm: Forskning\nforms: [forskningen, \"R&D\"]\n---\nUndersøgelser.\n"})
+    _, problems = load(Paths(tmp_path), SiteSettings(name="T", contact="a@b.dk"), ZoneInfo("Europe/Copenhagen"))
+    assert [str(p) for p in problems.sorted()] == [
+        "glossary/fou.md:3: bøjningsformen 'R&D' kan aldrig findes i en tekst, fordi det ikke er hele ord "
+        "(fx tegn som & eller / midt i); skriv det med bogstaver, tal og bindestreger"]

@@ -486,21 +486,48 @@ def plan_data(env: Env) -> dict:
     return {"courses": courses}
 
 
+#: What a search result is, said above its excerpt: one label per kind of page. Every
+#: other page (hand-written pages and the portal's listings) is a "Side".
+SEARCH_KINDS = {
+    "course": "Kursus",
+    "term": "Ord i mini-ordbogen",
+    "theme": "Tema",
+    "teacher": "Underviser",
+    "place": "Sted",
+}
+SEARCH_KIND_PAGE = "Side"
+
+
+def search_kind(kind: str | None) -> str:
+    """The label of a search result for a page of this kind (None: a hand-written page)."""
+    return SEARCH_KINDS.get(kind or "", SEARCH_KIND_PAGE)
+
+
 def search_view(env: Env, spec: PageSpec) -> dict:
-    """What the search index gets for a generated page: a lead and a few facts beside the
-    editor's own text. Listings, sessions and cards stay out (the pages they point to
-    are indexed themselves)."""
+    """What the search index gets for a generated page.
+
+    ``kind`` says what the result is and ``when``, for a course, when it is next held: both
+    go into the result's title, the only field Material always shows whole (of the text it
+    shows just the paragraphs that match, or all of it). ``lead`` is the excerpt shown when
+    the text does not match; the editor's own text and a few facts follow, so search finds
+    their words. Listings, sessions and cards stay out (the pages they point to are
+    indexed themselves).
+    """
     cat = env.cat
-    facts: list[tuple[str, str]] = []
+    facts: list[tuple[str | None, str]] = []
     lead = spec.description
+    when = None
     if spec.kind == "course":
-        lead = ""  # the description says it; the summary is the page's meta description
-        c = cat.courses[spec.key].spec
+        course = cat.courses[spec.key]
+        c = course.spec
+        lead = c.summary
+        w = when_view(env, course)
+        when = f"Næste gang: {w['next_text']}" if w["next_text"] else w["none_left"]
         # Teachers and place are what people search a course by besides its own words;
         # themes, audiences and dates are the catalogue filters' job.
         facts = [  # no labels: search needs the names, not the words around them
             (None, ", ".join(cat.teachers[t].name for t in c.teachers)),
-            (None, place_line(env, cat.courses[spec.key]) + (f", {cat.locations[c.location].address}" if c.location else "")),
+            (None, place_line(env, course) + (f", {cat.locations[c.location].address}" if c.location else "")),
         ]
     elif spec.kind == "teacher":
         t = cat.teachers[spec.key]
@@ -508,14 +535,16 @@ def search_view(env: Env, spec: PageSpec) -> dict:
         facts = [("Rolle", ROLES[t.role])] + ([("Kurser", ", ".join(sorted(courses)))] if courses else [])
     elif spec.kind == "place":
         p = cat.locations[spec.key]
-        facts = [("Adresse", p.address)] + [(k, v) for k, v in (("Tilgængelighed", p.accessibility),
-                                                                 ("Sådan kommer du derhen", p.directions)) if v]
+        lead = p.address  # the lead is the address: no "Adresse" fact repeating it
+        facts = [(k, v) for k, v in (("Tilgængelighed", p.accessibility),
+                                     ("Sådan kommer du derhen", p.directions)) if v]
     elif spec.kind == "theme":
         lead = THEMES[spec.key]["lead"] + " " + THEMES[spec.key]["text"]
     elif spec.kind == "term":
+        lead = ""  # the definition begins with the short definition: not twice
         t = cat.terms[spec.key].spec
         facts = ([("Andre former", ", ".join(t.forms))] if t.forms else []) + ([("Kilde", t.source)] if t.source else [])
-    return {"lead": lead, "facts": facts}
+    return {"kind": search_kind(spec.kind), "title": spec.title, "when": when, "lead": lead, "facts": facts}
 
 
 _PHONE_IN_TEXT = re.compile(r"(?<![\d+])(\+?\d[\d ]{1,14}\d)(?![\d])")

@@ -18,7 +18,7 @@ from .qr import qr_svg
 from .registry import PageSpec
 from .routes import ARCHIVE, course_uri, ics_url, place_uri, teacher_uri, term_uri, theme_uri, url_of
 from .schedule import Session, first_session, is_upcoming, last_end, next_session
-from .text import short_text
+from .text import first_paragraph, short_text
 
 
 @dataclass
@@ -430,14 +430,16 @@ def term_view(env: Env, term: Term) -> dict:
 
 
 def glossary_view(env: Env) -> dict:
+    """The mini-ordbog A-Z: each term's name (a link to its page) and its short
+    definition, the first paragraph. The full entry (the rest of the definition, source,
+    see also, where it is used) lives on the term's own page."""
     letters: list[dict] = []
     for term in sorted_terms(env.cat):
         letter = danish.initial(term.name)
         if not letters or letters[-1]["letter"] != letter:
             letters.append({"letter": letter, "id": f"bogstav-{danish.slugify(letter) or 'andet'}", "terms": []})
-        view = term_view(env, term)
-        view["definition_html"] = env.markdown(term.body)
-        letters[-1]["terms"].append(view)
+        letters[-1]["terms"].append({"slug": term.slug, "name": term.name, "url": url_of(term_uri(term.slug)),
+                                     "definition_html": env.markdown(first_paragraph(term.body))})
     present = {l["letter"]: l["id"] for l in letters}
     index = [{"letter": ch, "id": present.get(ch)} for ch in danish.ALPHABET]
     index += [{"letter": l["letter"], "id": l["id"]} for l in letters if l["letter"] not in danish.ALPHABET]

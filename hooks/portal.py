@@ -100,6 +100,8 @@ def on_page_content(html: str, page, config, files) -> str:
     build = _adapter(config).build
     finished = build.finished.get(page.file.src_uri)
     if finished is None:
+        # Search results say what an editor's page is, unless the editor chose tags.
+        page.meta.setdefault("tags", build.content_tags())
         return build.link_content(page.url, html)
     if finished.spec.hide_toc:
         # The template lays out a generated page; it has no table of contents of its own.

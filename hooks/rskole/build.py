@@ -63,10 +63,12 @@ class Finished:
     html: str
     #: JSON-LD for the page's <head> ("" when none).
     head: str
+    #: What search results say the page is (Material shows a page's tags with its results).
+    tags: tuple[str, ...] = ()
 
     @property
     def front_matter(self) -> dict[str, Any]:
-        return front_matter(self.spec)
+        return front_matter(self.spec, self.tags)
 
 
 @dataclass
@@ -171,7 +173,7 @@ class Build:
     def generated_files(self) -> list[tuple[PageSpec, str]]:
         """(spec, source) for every generated page: front matter only. The body is the
         finished page, which the engine is handed as it is (no Markdown run over it)."""
-        return [(spec, source_of(front_matter(spec))) for spec in self.specs.values()]
+        return [(page.spec, source_of(page.front_matter)) for page in self.finished.values()]
 
     def edit_uri(self, source: str) -> str | None:
         """The edit link of a generated page: the editor's own file, not the virtual page.
@@ -259,7 +261,11 @@ class Build:
             used = sorted(self.usage.get(spec.key, {}).items(), key=lambda kv: danish.sort_key(kv[1]))
             html_out += self.render("portal/term_usage.html", page_url, pages=[{"url": u, "title": t} for u, t in used])
         self.renders[spec.src_uri] = self.renders.get(spec.src_uri, 0) + 1
-        return Finished(spec, html_out, self._structured_data(spec) or "")
+        return Finished(spec, html_out, self._structured_data(spec) or "", tuple(views.search_tags(self.env, spec)))
+
+    def content_tags(self) -> list[str]:
+        """What search results say an editor's own page is ("Side")."""
+        return views.search_tags(self.env, None)
 
     def link_content(self, page_url: str, html_in: str) -> str:
         """An editor's content page as the engine rendered it, with glossary words linked
@@ -324,7 +330,7 @@ def _write(path: Path, data: bytes) -> None:
     path.write_bytes(data)
 
 
-def front_matter(spec: PageSpec) -> dict[str, Any]:
+def front_matter(spec: PageSpec, tags: tuple[str, ...] = ()) -> dict[str, Any]:
     """A generated page's front matter. mkdocs-material prints page titles and descriptions
     without escaping them (in <title>, <h1>, the header and <meta content="...">): editors'
     text is escaped here."""
@@ -337,6 +343,8 @@ def front_matter(spec: PageSpec) -> dict[str, Any]:
         meta["search"] = {"boost": spec.search_boost}
     if spec.search_exclude:
         meta["search"] = {"exclude": True}
+    if tags:
+        meta["tags"] = list(tags)
     return meta
 
 

@@ -14,7 +14,7 @@ import re
 import shutil
 from pathlib import Path
 
-from .build import Build, front_matter, source_of
+from .build import Build, source_of
 
 #: Top-level keys of mkdocs.yml that point at the project and are rewritten or dropped.
 _DROP = ("hooks", "watch")
@@ -38,7 +38,7 @@ def compile_site(build: Build, config_file: Path, out: Path) -> list[str]:
         # (Zensical) read them from the page's own folder, as the core wrote them.
         target = docs / _as_index(src_uri)
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(source_of(front_matter(page.spec), body), encoding="utf-8")
+        target.write_text(source_of(page.front_matter, body), encoding="utf-8")
         written.append(src_uri)
     home = docs / "index.md"
     if home.is_file():

@@ -12,7 +12,12 @@ Matching rules:
 - case-insensitive (casefold, after NFC normalisation);
 - a multi-word term matches across any whitespace (a newline, &nbsp; too) but not across
   a tag, punctuation or another entity;
-- longest match first ("personlig recovery" before "recovery").
+- longest match first ("personlig recovery" before "recovery");
+- proper names are left alone: Danish writes common nouns in lower case, so a capitalised
+  occurrence that does not begin a sentence, a paragraph, a list item or a table cell is
+  part of a name ("Projekt Peer-støtte i Region Hovedstaden") and is not linked, unless
+  the term itself is written with capitals (CHIME, a name: see ``TermIndex.capitalised``);
+- text marked as another language (``lang="en"``) is not linked.
 """
 
 from __future__ import annotations
@@ -156,8 +161,12 @@ class TermIndex:
     """
 
     def __init__(self, table: dict[str, _Entry], max_words: int,
-                 conflicts: list[tuple[str, str, str]], unmatchable: list[tuple[str, str]]):
+                 conflicts: list[tuple[str, str, str]], unmatchable: list[tuple[str, str]],
+                 capitalised: Set[str] = frozenset()):
         self._table = table
+        #: Slugs of terms written with capitals wherever they stand (CHIME, names): a
+        #: capitalised occurrence of these is the term, not part of another name.
+        self.capitalised = frozenset(capitalised)
         #: The longest surface form, in words (the linker's n-gram limit).
         self.max_words = max_words
         #: (surface, slug kept, slug dropped) for a form claimed by two terms.
@@ -190,7 +199,8 @@ class TermIndex:
                 elif owner[key] != slug:
                     conflicts.append((surface, owner[key], slug))
         table, max_words = _table_of(owner)
-        return cls(table, max_words, conflicts, unmatchable)
+        capitalised = {slug for slug, surfaces in entries if surfaces and is_capitalised(surfaces)}
+        return cls(table, max_words, conflicts, unmatchable, capitalised)
 
     @classmethod
     def from_terms(cls, terms: Iterable[Term]) -> TermIndex:
@@ -231,6 +241,18 @@ class TermIndex:
             phrase = f"{phrase} {keys[j]}"
         self.lookups += lookups
         return best
+
+
+def is_capitalised(surfaces: list[str]) -> bool:
+    """True if a term is written with capitals wherever it stands: its name has a capital
+    after its first letter ("CHIME", "Region Hovedstaden"), or the name and every one of
+    its (at least one) other forms begin with a capital ("Socialstyrelsen",
+    "Socialstyrelsens"). A name with only its first letter capitalised is just written
+    the way a heading is ("Peer-støtte")."""
+    name = surfaces[0]
+    if any(c.isupper() for c in name[1:]):
+        return True
+    return len(surfaces) > 1 and all(s[:1].isupper() for s in surfaces)
 
 
 def _table_of(slug_by_key: dict[str, str]) -> tuple[dict[str, _Entry], int]:
@@ -281,6 +303,34 @@ _MARKUP_RE = re.compile(
     re.S | re.X,
 )
 _NOLINK_RE = re.compile(r"[\s\"'/]data-rs-nolink(?=[\s=/>]|$)", re.I)
+# A lang attribute: text in another language than Danish is not linked.
+_LANG_RE = re.compile(r"""[\s"'/:]lang\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.I)
+# Elements that begin (or end) a run of prose: after one, the next word begins a sentence.
+_BLOCK = frozenset({
+    "p", "div", "li", "ul", "ol", "dl", "dt", "dd", "h", "blockquote", "pre", "table", "caption", "thead",
+    "tbody", "tfoot", "tr", "td", "th", "br", "hr", "section", "article", "aside", "nav", "header", "footer",
+    "main", "figure", "figcaption", "details", "summary", "body", "html",
+})
+# What ends a sentence (a colon too: what follows it may begin with a capital).
+_SENTENCE_END_RE = re.compile(r"[.!?:]")
+
+
+def _other_language(tag: str) -> bool:
+    """True if a start tag marks its content as another language than Danish."""
+    m = _LANG_RE.search(tag)
+    if m is None:
+        return False
+    value = next(v for v in m.groups() if v is not None).strip().lower()
+    return value.split("-")[0] != "da"
+
+
+def _ends_sentence(gap: str) -> bool:
+    """True if the text between two words ends a sentence."""
+    if gap == " ":  # by far the most common gap
+        return False
+    if "&" in gap:
+        gap = _html.unescape(gap)
+    return bool(_SENTENCE_END_RE.search(gap))
 
 
 def _tag_key(name: str) -> str:
@@ -293,6 +343,13 @@ def _raw_text_end(html: str, name: str, pos: int) -> int:
     """Where a raw-text element's end tag begins, or the end of the HTML if it has none."""
     m = re.compile(rf"</{re.escape(name)}(?=[\s/>]|$)", re.I).search(html, pos)
     return m.start() if m else len(html)
+
+
+def _is_word_like(html: str, start: int, end: int) -> bool:
+    """True for a token that stands in a sentence as a word (not an entity such as &quot;)."""
+    if html[start] == "&":
+        return any(c.isalnum() for c in _html.unescape(html[start:end]))
+    return True
 
 
 @dataclass
@@ -308,6 +365,8 @@ class _Linker:
     out: list[str] = field(default_factory=list)
     done: int = 0  # html[:done] is already in out
     linked: set[str] = field(default_factory=set)
+    #: The next word begins a sentence (or a paragraph, list item, cell).
+    at_start: bool = True
     _attrs: dict[str, str] = field(default_factory=dict)
 
     def run(self) -> str:
@@ -330,6 +389,10 @@ class _Linker:
             key = _tag_key(name)
             closing = tag.startswith("</")
             self_closing = tag.endswith("/>") or key in _VOID
+            if key in _BLOCK:
+                self.at_start = True
+            elif skipping is None and not closing:
+                self.at_start = False if key in SKIP_ELEMENTS else self.at_start  # words we skip
             if skipping is not None:
                 if key == skipping and not self_closing:
                     if closing:
@@ -338,8 +401,10 @@ class _Linker:
                     elif key not in _NO_NESTING:
                         depth += 1
             elif not closing and not self_closing and (key in SKIP_ELEMENTS or key == "h"
-                                                       or _NOLINK_RE.search(tag)):
+                                                       or _NOLINK_RE.search(tag) or _other_language(tag)):
                 skipping, depth = key, 1
+                if key not in _BLOCK:
+                    self.at_start = False  # words we skip still stand in the sentence
             if not closing and not self_closing and key in _RAW_TEXT:
                 pos = _raw_text_end(html, key, pos)  # its content is not markup
         self.out.append(html[self.done:])
@@ -347,24 +412,38 @@ class _Linker:
 
     def _link_text(self, start: int, end: int) -> None:
         """Link the terms in one text run html[start:end]."""
-        words = _split_words(self.html, start, end)
-        keys = words.keys
+        html = self.html
+        words = _split_words(html, start, end)
+        keys, starts, ends = words.keys, words.starts, words.ends
         self.index.words_scanned += sum(1 for k in keys if k is not None)
         i, n = 0, len(keys)
+        prev_end = start  # where the text after the previous word begins
         while i < n:
+            if prev_end < starts[i] and _ends_sentence(html[prev_end:starts[i]]):
+                self.at_start = True
             if keys[i] is None:
+                if _is_word_like(html, starts[i], ends[i]):
+                    self.at_start, prev_end = False, ends[i]
                 i += 1
                 continue
             found = self.index._longest_at(words, i)
             if found is None:
+                self.at_start, prev_end = False, ends[i]
                 i += 1
                 continue
             slug, last = found
             # The longest match is consumed even when not linked: on the page of
             # "personlig recovery", its "recovery" is not a link to recovery either.
-            if slug not in self.skip and slug not in self.once:
-                self._emit(slug, words.starts[i], words.ends[last])
+            # A capitalised occurrence inside a sentence is part of a name.
+            # (All capitals is emphasis, not a name: "PEER-STØTTE".)
+            name = (html[starts[i]].isupper() and not self.at_start and slug not in self.index.capitalised
+                    and not html[starts[i]:ends[last]].isupper())
+            if not name and slug not in self.skip and slug not in self.once:
+                self._emit(slug, starts[i], ends[last])
+            self.at_start, prev_end = False, ends[last]
             i = last + 1
+        if prev_end < end and _ends_sentence(html[prev_end:end]):
+            self.at_start = True
 
     def _emit(self, slug: str, start: int, end: int) -> None:
         if slug not in self._attrs:

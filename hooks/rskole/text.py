@@ -8,11 +8,25 @@ from html import unescape
 from .catalogue import Term
 
 _TAG = re.compile(r"<[^>]+>")
+# Tags that end a block of text (a paragraph, a list item, a heading, a line break):
+# each ends a line. Every other tag (a link, emphasis) sits inside a word run
+# and disappears without a trace, so "<a>CHIME</a>." stays "CHIME.", not "CHIME .".
+_BLOCK_TAG = re.compile(
+    r"</?(?:p|div|li|ul|ol|dl|dt|dd|h[1-6]|blockquote|pre|table|thead|tbody|tr|td|th|br|hr|"
+    r"section|article|aside|nav|header|footer|figure|figcaption|details|summary)\b[^>]*>",
+    re.I)
+_SPACE = re.compile(r"\s+")  # a line break in the source is only a space
+_HIDDEN = re.compile(r"<(script|style|template)\b.*?</\1\s*>", re.S | re.I)
 
 
 def plain(html: str) -> str:
-    """Text of rendered HTML, whitespace collapsed (for tooltips and meta descriptions)."""
-    return " ".join(unescape(_TAG.sub(" ", html)).split())
+    """Text of rendered HTML: one line per block (paragraph, list item, heading), each
+    with its whitespace collapsed. Blocks are kept apart; inline markup leaves no space
+    behind ("<a>CHIME</a>." stays "CHIME."). Search indexes each line as a paragraph, so
+    a result shows the paragraph it matched, not the whole text run together."""
+    text = _BLOCK_TAG.sub("\n", _HIDDEN.sub("\n", _SPACE.sub(" ", str(html))))
+    lines = (" ".join(line.split()) for line in unescape(_TAG.sub("", text)).split("\n"))
+    return "\n".join(line for line in lines if line)
 
 
 def first_paragraph(markdown: str) -> str:

@@ -18,7 +18,7 @@ from .qr import qr_svg
 from .registry import PageSpec
 from .routes import ARCHIVE, course_uri, ics_url, place_uri, teacher_uri, term_uri, theme_uri, url_of
 from .schedule import Session, first_session, is_upcoming, last_end, next_session
-from .text import short_text
+from .text import first_paragraph, short_text
 
 
 @dataclass
@@ -268,6 +268,13 @@ def _course_card(env: Env, course: Course) -> dict:
     }
 
 
+def address_parts(url: str) -> list[str]:
+    """A printed address in the parts it may break between: after each slash, never
+    inside a word or at a hyphen ('skole.dk/', 'kurser/', 'haab/')."""
+    parts = url.split("://")[-1].split("/")
+    return [part + "/" for part in parts[:-1]] + ([parts[-1]] if parts[-1] else [])
+
+
 def course_view(env: Env, course: Course) -> dict:
     spec = course.spec
     sessions = list(course.sessions)
@@ -314,6 +321,8 @@ def course_view(env: Env, course: Course) -> dict:
         terms=terms,
         ics_url=ics_url(course.slug),
         absolute_url=env.absolute(url_of(course_uri(course.slug))),
+        # The printed address in parts that may break only after a slash.
+        address_parts=address_parts(env.absolute(url_of(course_uri(course.slug)))),
         qr_svg=qr_svg(env.absolute(url_of(course_uri(course.slug)))),
         is_past=env.is_past(course),
         capacity=spec.capacity,
@@ -430,14 +439,16 @@ def term_view(env: Env, term: Term) -> dict:
 
 
 def glossary_view(env: Env) -> dict:
+    """The mini-ordbog A-Z: each term's name (a link to its page) and its short
+    definition, the first paragraph. The full entry (the rest of the definition, source,
+    see also, where it is used) lives on the term's own page."""
     letters: list[dict] = []
     for term in sorted_terms(env.cat):
         letter = danish.initial(term.name)
         if not letters or letters[-1]["letter"] != letter:
             letters.append({"letter": letter, "id": f"bogstav-{danish.slugify(letter) or 'andet'}", "terms": []})
-        view = term_view(env, term)
-        view["definition_html"] = env.markdown(term.body)
-        letters[-1]["terms"].append(view)
+        letters[-1]["terms"].append({"slug": term.slug, "name": term.name, "url": url_of(term_uri(term.slug)),
+                                     "definition_html": env.markdown(first_paragraph(term.body))})
     present = {l["letter"]: l["id"] for l in letters}
     index = [{"letter": ch, "id": present.get(ch)} for ch in danish.ALPHABET]
     index += [{"letter": l["letter"], "id": l["id"]} for l in letters if l["letter"] not in danish.ALPHABET]
@@ -484,6 +495,34 @@ def plan_data(env: Env) -> dict:
             ],
         }
     return {"courses": courses}
+
+
+#: What a search result is, said above its excerpt: one label per kind of page. Every
+#: other page (hand-written pages and the portal's listings) is a "Side".
+SEARCH_KINDS = {
+    "course": "Kursus",
+    "term": "Ord i mini-ordbogen",
+    "theme": "Tema",
+    "teacher": "Underviser",
+    "place": "Sted",
+}
+SEARCH_KIND_PAGE = "Side"
+
+
+def search_kind(kind: str | None) -> str:
+    """The label of a search result for a page of this kind (None: a hand-written page)."""
+    return SEARCH_KINDS.get(kind or "", SEARCH_KIND_PAGE)
+
+
+def search_tags(env: Env, spec: PageSpec | None) -> list[str]:
+    """What a search result says it is ("Kursus", "Ord i mini-ordbogen", ...) and, for a
+    course, when it is next held. They go in the page's ``tags``, which Material's search
+    shows with every result (no tags plugin: they are shown nowhere else)."""
+    tags = [search_kind(spec.kind if spec else None)]
+    if spec is not None and spec.kind == "course":
+        w = when_view(env, env.cat.courses[spec.key])
+        tags.append(f"Næste gang: {w['next_text']}" if w["next_text"] else w["none_left"])
+    return tags
 
 
 _PHONE_IN_TEXT = re.compile(r"(?<![\d+])(\+?\d[\d ]{1,14}\d)(?![\d])")

@@ -43,3 +43,49 @@ def test_programme_prints(page, sample_url):
     page.emulate_media(media="print")
     assert page.locator(".md-header").is_hidden()
     assert page.locator(".rs-programme li").count() >= 10
+
+
+LINES_JS = """el => { const out = []; let cur = '', top = null;
+  const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT); const r = document.createRange();
+  while (walker.nextNode()) { const t = walker.currentNode;
+    for (let i = 0; i < t.length; i++) { r.setStart(t, i); r.setEnd(t, i + 1); const rect = r.getClientRects()[0];
+      if (rect && top !== null && rect.top > top + 2) { out.push(cur); cur = ''; }
+      if (rect) top = rect.top; cur += t.data[i]; } }
+  out.push(cur); return out; }"""
+
+
+@pytest.mark.parametrize("slug", ["haab-i-hverdagen", "recoveryorienteret-praksis", "hvad-er-recovery"])
+def test_handout_body_is_at_least_11pt(page, sample_url, slug):
+    page.goto(sample_url + f"kurser/{slug}/")
+    page.emulate_media(media="print")
+    for selector in (".rs-lead", ".rs-keyfacts__list dd", ".rs-description p", ".rs-sessions li", ".rs-signup p",
+                     ".rs-facts--course dd", "#sted ~ p"):
+        size = page.eval_on_selector(selector, "e => parseFloat(getComputedStyle(e).fontSize)")
+        assert size >= 11 * 96 / 72 - 0.01, (selector, size)  # 11 pt = 14.67 CSS px
+    # The address under the QR code is small print, but not tiny.
+    size = page.eval_on_selector(".rs-handout-link figcaption", "e => parseFloat(getComputedStyle(e).fontSize)")
+    assert size >= 9 * 96 / 72 - 0.01
+
+
+@pytest.mark.parametrize("slug", ["haab-i-hverdagen", "recoveryorienteret-praksis", "peer-stoette-hvad-er-det"])
+def test_qr_address_breaks_only_between_parts(page, sample_url, slug):
+    page.goto(sample_url + f"kurser/{slug}/")
+    page.emulate_media(media="print")
+    caption = page.locator(".rs-handout-link figcaption")
+    lines = caption.evaluate(LINES_JS)
+    assert "".join(lines).replace(" ", "").endswith(f"recoveryskolen.example.dk/kurser/{slug}/")
+    for line in lines[:-1]:
+        assert line.endswith(("/", " ", ":")), lines  # never inside a word, never at a hyphen
+    box = caption.bounding_box()
+    assert caption.evaluate("e => e.scrollWidth <= e.clientWidth + 1"), (lines, box)
+
+
+def test_links_print_with_their_address(page, sample_url):
+    page.goto(sample_url + "kurser/hvad-er-recovery/")
+    page.emulate_media(media="print")
+    signup = page.locator(".rs-signup__now").inner_text()
+    assert "recoveryskolen.example.dk/tilmelding/hvad-er-recovery" in signup
+    # An address is not broken inside a word.
+    url = page.locator(".rs-signup__now .rs-print-url").first
+    for line in url.evaluate(LINES_JS)[:-1]:
+        assert line.endswith(("/", " ")), line

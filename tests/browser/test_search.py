@@ -3,6 +3,8 @@ events, as Material's search listens to keys)."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 pytestmark = pytest.mark.browser
@@ -44,3 +46,82 @@ def test_teacher_name_finds_their_courses(page, sample_url):
     page.set_viewport_size({"width": 1280, "height": 900})
     results = search(page, sample_url, "Thomas Brandt")
     assert any(r.startswith("/kurser/") for r in results), results
+
+
+def open_results(page, url: str, query: str, width: int) -> None:
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(url)
+    if width < 960:  # on a phone the search box opens from the header's button
+        page.locator("label.md-header__button[for=__search]").click()
+    box = page.locator(".md-search__input")
+    box.click()
+    box.press_sequentially(query, delay=20)
+    page.locator(".md-search-result__item").first.wait_for(timeout=5000)
+    page.wait_for_timeout(300)
+
+
+def results(page) -> list[dict]:
+    """Each result as a visitor sees it: address, what it is, title, date, visible excerpt."""
+    # The first link of an item is its page (h1); sections of that page follow (h2).
+    return page.eval_on_selector_all(".md-search-result__item > .md-search-result__link:first-child", """links => links.map(a => {
+        const h1 = a.querySelector('h1'), sup = h1.querySelector('sup'), sub = h1.querySelector('sub');
+        const bare = h1.cloneNode(true); bare.querySelectorAll('sup, sub').forEach(e => e.remove());
+        const excerpt = [...a.querySelectorAll('article > p')].filter(p => p.offsetHeight > 0);
+        return {path: new URL(a.href).pathname, kind: sup && sup.innerText.trim(),
+                title: bare.innerText.trim(), when: sub && sub.innerText.trim(),
+                excerpt: excerpt.map(p => p.innerText).join(' '),
+                excerptLines: excerpt.map(p => Math.round(p.getBoundingClientRect().height /
+                                                          parseFloat(getComputedStyle(p).lineHeight)))};
+    })""")
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_results_say_what_they_are(page, sample_url, foreign_requests, width):
+    open_results(page, sample_url, "håb", width)
+    found = {r["path"]: r for r in results(page)}
+    # The term and the theme share a name; each result says which one it is.
+    assert found["/ordbog/haab-og-optimisme/"]["title"] == found["/temaer/hope/"]["title"] == "Håb og optimisme"
+    assert found["/ordbog/haab-og-optimisme/"]["kind"] == "Ord i mini-ordbogen"
+    assert found["/temaer/hope/"]["kind"] == "Tema"
+    # A course says it is a course, and when it is next held (the build's today is 2026-11-22).
+    course = found["/kurser/haab-i-hverdagen/"]
+    assert course["kind"] == "Kursus"
+    assert course["when"] == "Næste gang: onsdag den 10. marts 2027, kl.\u00a010.00\u2060–\u206012.00"
+    assert foreign_requests == []
+
+
+@pytest.mark.parametrize("query, path, kind", [
+    ("Kjærgaard", "/undervisere/maja-kjaergaard/", "Underviser"),
+    ("Køge", "/steder/koege-huset/", "Sted"),
+    ("Kalender", "/kalender/", "Side"),
+])
+def test_teacher_place_and_listing_results_are_labelled(page, sample_url, query, path, kind):
+    open_results(page, sample_url, query, 1280)
+    found = {r["path"]: r for r in results(page)}
+    assert found[path]["kind"] == kind
+
+
+def test_ended_and_cancelled_courses_say_so(page, sample_url):
+    open_results(page, sample_url, "kommunen", 1280)
+    found = {r["path"]: r for r in results(page)}
+    assert found["/kurser/moeder-med-kommunen/"]["when"] == "Kurset er aflyst"
+    open_results(page, sample_url, "netværk", 1280)
+    found = {r["path"]: r for r in results(page)}
+    assert found["/kurser/netvaerk-for-paaroerende-2026/"]["when"].startswith("Kurset sluttede ")
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_excerpts_are_short_and_read_as_written(page, sample_url, width):
+    for query in ("chime", "håb", "peer"):
+        open_results(page, sample_url, query, width)
+        for r in results(page):
+            # One paragraph of at most three lines per result.
+            assert len(r["excerptLines"]) <= 1 and all(n <= 3 for n in r["excerptLines"]), r
+            # No space left before punctuation where a link was taken out ("CHIME .").
+            assert not re.search(r"\s[.,:;!?)]", r["excerpt"]), r
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_results_pass_axe(page, sample_url, axe, width):
+    open_results(page, sample_url, "håb", width)
+    assert axe(page) == []

@@ -48,9 +48,9 @@ def linked_texts(html: str) -> list[tuple[str, str]]:
 # --- matching words ------------------------------------------------------------------------
 
 def test_link_element_keeps_the_text_as_written(index):
-    html, slugs = run("<p>Hvad er Recovery?</p>", index)
+    html, slugs = run("<p>Hvad er RECOVERY?</p>", index)
     assert html == ('<p>Hvad er <a class="rs-term" href="/ordbog/recovery/" title="Om recovery" '
-                    'data-rs-term="recovery">Recovery</a>?</p>')
+                    'data-rs-term="recovery">RECOVERY</a>?</p>')
     assert slugs == {"recovery"}
 
 
@@ -60,7 +60,7 @@ def test_inflected_form_links_to_its_term(index):
 
 
 def test_case_does_not_matter(index):
-    html, _ = run("<p>Om Personlig Recovery og EMPOWERMENT.</p>", index)
+    html, _ = run("<p>Personlig Recovery og EMPOWERMENT.</p>", index)
     assert linked_texts(html) == [("personlig-recovery", "Personlig Recovery"), ("empowerment", "EMPOWERMENT")]
 
 
@@ -315,6 +315,36 @@ def test_real_glossary():
     assert html.endswith("<h2>Recovery</h2><p><code>chime</code></p>")
 
 
+@pytest.mark.parametrize("text, slug", [
+    # The five CHIME elements, as Danish text names them (the theme names and their forms).
+    ("forbundethed", "forbundethed"), ("forbundetheden", "forbundethed"),
+    ("håb og optimisme", "haab-og-optimisme"), ("fremtidsoptimisme", "haab-og-optimisme"),
+    ("identitet", "identitet"), ("identiteten", "identitet"), ("en positiv identitet", None),
+    ("positiv identitet", "identitet"),
+    ("mening", "mening"), ("meningen", "mening"), ("mening med livet", "mening"),
+    ("empowerment", "empowerment"),
+])
+def test_real_glossary_finds_the_chime_elements(text, slug):
+    index = TermIndex.build(load_glossary(REPO / "tests" / "fixtures" / "portal" / "glossary"))
+    assert index.lookup(text) == slug
+
+
+def test_real_glossary_links_all_five_chime_elements_in_a_sentence():
+    index = TermIndex.build(load_glossary(REPO / "tests" / "fixtures" / "portal" / "glossary"))
+    html, slugs = link("<p>De fem temaer er forbundethed, håb og optimisme, identitet, mening og empowerment.</p>",
+                       index, href, title)
+    assert linked_texts(html) == [("forbundethed", "forbundethed"), ("haab-og-optimisme", "håb og optimisme"),
+                                  ("identitet", "identitet"), ("mening", "mening"), ("empowerment", "empowerment")]
+
+
+def test_real_glossary_leaves_names_and_english_alone():
+    index = TermIndex.build(load_glossary(REPO / "tests" / "fixtures" / "portal" / "glossary"))
+    html, _ = link('<p>En rapport fra projektet Peer-støtte i Region Hovedstaden viser, at peer-støtte virker.</p>'
+                   '<ul><li><strong>M – <span lang="en">Meaning in life</span>:</strong> mening med livet</li></ul>',
+                   index, href, title)
+    assert linked_texts(html) == [("peer-stoette", "peer-støtte"), ("mening", "mening med livet")]
+
+
 # --- cost ----------------------------------------------------------------------------------
 
 def synthetic_entries(count: int) -> list[tuple[str, list[str]]]:
@@ -346,3 +376,61 @@ def test_work_is_linear_in_words_not_terms():
     link(html, small, href, title)
     assert small.words_scanned == words
     assert big.lookups <= 2 * small.lookups
+
+
+# --- proper names and other languages ------------------------------------------------
+
+NAMES = ENTRIES + [
+    ("chime", ["CHIME", "chime-modellen"]),
+    ("socialstyrelsen", ["Socialstyrelsen", "Socialstyrelsens"]),
+    ("mening", ["Mening", "meningen", "mening med livet", "meaning in life"]),
+]
+
+
+@pytest.fixture
+def names() -> TermIndex:
+    return TermIndex.build(NAMES)
+
+
+def test_capitalised_inside_a_sentence_is_a_name(names):
+    html, slugs = run("<p>Rapporten fra Projekt Peer-støtte i Region Hovedstaden viser, at peer-støtte virker.</p>", names)
+    assert linked_texts(html) == [("peer-stoette", "peer-støtte")]  # the common noun, not the name
+
+
+def test_capitalised_at_the_start_of_a_sentence_is_the_word(names):
+    for html in ("<p>Peer-støtte er støtte.</p>", "<p>Det er godt. Peer-støtte hjælper.</p>",
+                 "<ul><li>Peer-støtte i grupper</li></ul>", "<p>Sådan: Peer-støtte hjælper.</p>",
+                 "<p><strong>Peer-støtte</strong> hjælper.</p>", "<td>Peer-støtte</td>",
+                 '<p>Hun sagde: &quot;Peer-støtte hjælper.&quot;</p>', "<p>Først.<br>Peer-støtte</p>"):
+        assert run(html, names)[1] == {"peer-stoette"}, html
+
+
+def test_a_name_does_not_use_up_the_term(names):
+    html, _ = run("<p>Hos Peer-støtte Danmark taler vi om peer-støtte.</p>", names)
+    assert linked_texts(html) == [("peer-stoette", "peer-støtte")]
+
+
+def test_terms_written_with_capitals_are_linked_anywhere(names):
+    html, slugs = run("<p>Modellen hedder CHIME, og Socialstyrelsens rapport bruger CHIME-modellen.</p>", names)
+    assert slugs == {"chime", "socialstyrelsen"}
+    assert names.capitalised == {"chime", "socialstyrelsen"}
+
+
+def test_all_capitals_is_emphasis_not_a_name(names):
+    assert run("<p>Det hedder PEER-STØTTE.</p>", names)[1] == {"peer-stoette"}
+
+
+def test_text_in_another_language_is_not_linked(names):
+    html, slugs = run('<ul><li><strong>M – <span lang="en">Meaning in life</span>:</strong> mening med livet</li></ul>', names)
+    assert linked_texts(html) == [("mening", "mening med livet")]
+    for marked in ('<p lang="en">meaning in life</p>', "<p><i lang='en-GB'>meaning in life</i></p>",
+                   '<p><span xml:lang="en" lang=en>meaning in life</span></p>'):
+        assert run(marked, names)[1] == set(), marked
+    assert run('<p lang="da">mening med livet</p>', names)[1] == {"mening"}
+    assert run('<p lang="da-DK">mening med livet</p>', names)[1] == {"mening"}
+
+
+def test_words_after_skipped_text_are_inside_the_sentence(names):
+    # A link or code before the word: the word does not begin a sentence.
+    assert run('<p><a href="#">Læs</a> Peer-støtte</p>', names)[1] == set()
+    assert run('<p>Se <code>x</code> Peer-støtte</p>', names)[1] == set()

@@ -32,6 +32,11 @@ def test_script_escapes_everything_that_could_end_or_change_the_element(text):
     assert json.loads(inner) == {"name": text}
 
 
+def test_script_is_compact_and_keeps_the_order_of_keys():
+    # Google reads "@context" and "@type" first; the page's bytes stay small and stable.
+    assert body(jsonld.script({"@type": "Course", "@context": "x", "b": [1, 2]})) == '{"@type":"Course","@context":"x","b":[1,2]}'
+
+
 def test_script_keeps_danish_letters_readable():
     assert jsonld.script({"name": "Æblegrød på øen"}) == '<script type="application/ld+json">{"name":"Æblegrød på øen"}</script>'
 

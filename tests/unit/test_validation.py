@@ -198,6 +198,21 @@ def test_in_person_course_without_place(tmp_path):
     ]
 
 
+def test_hybrid_course_without_place(tmp_path):
+    text = course(location="format: hybrid\nonline_url: https://moede.example.dk/x")  # line 7: format
+    assert problems_of(tmp_path, {"courses/haab.yml": text}) == [
+        "courses/haab.yml:7: kurset er med hybrid, men har intet sted; skriv 'location: <id>' med et id fra courses/_locations.yml (eller 'format: online')"
+    ]
+
+
+def test_hybrid_course_without_place_in_a_file_with_other_mistakes(tmp_path):
+    # A file that fails validation is still checked for its place (the salvaged part).
+    text = course(location="format: hybrid", themes="themes: [haab]")
+    problems = problems_of(tmp_path, {"courses/haab.yml": text})
+    assert "courses/haab.yml:7: kurset er med hybrid, men har intet sted; skriv 'location: <id>' med et id fra courses/_locations.yml (eller 'format: online')" in problems
+    assert len(problems) == 2, problems
+
+
 def test_online_course_needs_no_place(tmp_path):
     text = course(location="format: online\nonline_url: https://moede.example.dk/x")
     _, problems = load_files(tmp_path, {"courses/haab.yml": text})

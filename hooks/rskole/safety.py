@@ -27,9 +27,8 @@ ATTRIBUTES = {
     "h2": {"id"}, "h3": {"id"}, "h4": {"id"}, "h5": {"id"}, "h6": {"id"},
     "div": {"class"}, "span": {"class"}, "code": {"class"}, "pre": {"class"}, "details": {"class", "open"},
     "p": {"class"},
-    # Text in another language may say so (screen readers switch voice; the glossary
-    # linker leaves it alone): <span lang="en">Meaning in life</span>.
-    "*": {"lang"},
+    # nh3 keeps "lang" and "title" on every element by itself: text in another language
+    # may say so (screen readers switch voice; the glossary linker leaves it alone).
 }
 
 

@@ -152,13 +152,19 @@ def teacher_card(env: Env, tid: str) -> dict:
 
 WEEKDAYS = ["man", "tir", "ons", "tor", "fre", "lor", "son"]
 WEEKDAY_NAMES = ["Mandag", "Tirsdag", "Onsdag", "Torsdag", "Fredag", "Lørdag", "Søndag"]
-TIMES_OF_DAY = {"formiddag": "Formiddag (før kl. 12)", "eftermiddag": "Eftermiddag (kl. 12-17)", "aften": "Aften (fra kl. 17)"}
+TIMES_OF_DAY = {"formiddag": "Formiddag (før kl. 12)", "eftermiddag": "Eftermiddag (kl.\u00a012\u2060–\u206017)", "aften": "Aften (fra kl. 17)"}
 
 
 def time_of_day(start: datetime) -> str:
     if start.hour < 12:
         return "formiddag"
     return "eftermiddag" if start.hour < 17 else "aften"
+
+
+#: How the catalogue filters by form: a hybrid course can be followed both ways, so it is
+#: found under both choices (URL value -> label).
+FORM_CHOICES = {"in-person": "Fremmøde", "online": "Kan følges online"}
+_FORM_FACETS = {"in-person": ["in-person"], "online": ["online"], "hybrid": ["in-person", "online"]}
 
 
 def facets(course: Course) -> dict[str, list[str]]:
@@ -169,15 +175,35 @@ def facets(course: Course) -> dict[str, list[str]]:
     return {
         "tema": list(spec.themes),
         "for": list(spec.audiences),
-        "form": [spec.format],
+        "form": list(_FORM_FACETS[spec.format]),
         "sted": sorted(set(places)),
         "dag": [d for d in WEEKDAYS if any(WEEKDAYS[s.date.weekday()] == d for s in held)],
         "tid": [t for t in TIMES_OF_DAY if any(time_of_day(s.start) == t for s in held)],
     }
 
 
+def course_word(n: int) -> str:
+    return FILTER_TEXT["one"] if n == 1 else FILTER_TEXT["many"]
+
+
+#: What the catalogue's filter script says, in Danish; {n} is a count of courses
+#: ("3 kurser"), {choices} the choices to remove, joined as Danish lists them.
+FILTER_TEXT = {
+    "all": "{n} kommende {word}.",
+    "match": "{n} {word} passer til dine valg.",
+    "none": "Ingen kurser passer til alle dine valg.",
+    "remove": "Fjern {choice}, så passer {n} {word}.",
+    "one": "kursus",
+    "many": "kurser",
+    "open": "Vis filtre",
+    "close": "Skjul filtre",
+    "quote": danish.quote("{}"),
+}
+
+
 def filter_groups(env: Env, courses: list[Course]) -> list[dict]:
-    """The catalogue's filter controls: one group per facet, options with counts."""
+    """The catalogue's filter controls: one group per facet, options with counts (with no
+    other choice made; the browser recounts them as choices are made)."""
     counts: dict[str, dict[str, int]] = {}
     for course in courses:
         for key, values in facets(course).items():
@@ -188,7 +214,7 @@ def filter_groups(env: Env, courses: list[Course]) -> list[dict]:
     groups = [
         ("tema", "Tema", [(k, t["name"]) for k, t in THEMES.items()]),
         ("for", "Hvem er kurset for?", list(AUDIENCES_SHORT.items())),
-        ("form", "Form", list(FORMATS.items())),
+        ("form", "Form", list(FORM_CHOICES.items())),
         ("sted", "Sted", [(pid, p.name) for pid, p in places]),
         ("dag", "Ugedag", list(zip(WEEKDAYS, WEEKDAY_NAMES))),
         ("tid", "Tidspunkt", list(TIMES_OF_DAY.items())),
@@ -370,6 +396,8 @@ def context(env: Env, spec: PageSpec) -> dict:
     if kind == "courses":
         return {"courses": [course_card(env, c) for c in env.listed()],
                 "filters": filter_groups(env, env.active()),
+                "filter_text": json.dumps(FILTER_TEXT, ensure_ascii=False),
+                "count_text": FILTER_TEXT["all"].format(n=len(env.active()), word=course_word(len(env.active()))),
                 "themes": [theme_view(k) for k in THEMES], "archive_url": url_of(ARCHIVE),
                 "places": [{"name": p.name, "url": url_of(place_uri(pid))}
                            for pid, p in sorted(cat.locations.items(), key=lambda kv: danish.sort_key(kv[1].name))]}

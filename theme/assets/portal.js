@@ -133,87 +133,6 @@
     });
   }
 
-  /* Catalogue filters: within a group any choice matches, across groups all must.
-   * The choices live in the address (?tema=hope,identity&dag=ons), so a filtered
-   * catalogue can be shared and the back button steps through earlier choices. */
-  function filters() {
-    var form = document.getElementById("rs-filters");
-    var list = document.querySelector("[data-rs-filterable]");
-    if (!form || !list) return;
-    var count = document.getElementById("rs-count");
-    var nomatch = document.getElementById("rs-nomatch");
-    var boxes = Array.prototype.slice.call(form.querySelectorAll("input[type=checkbox]"));
-    form.hidden = false;
-    document.querySelectorAll(".rs-nojs-filters").forEach(function (el) { el.hidden = true; });
-
-    function chosen() {
-      var groups = {};
-      boxes.forEach(function (b) {
-        if (b.checked) (groups[b.name] = groups[b.name] || []).push(b.value);
-      });
-      return groups;
-    }
-
-    function fromUrl() {
-      var params = new URLSearchParams(window.location.search);
-      boxes.forEach(function (b) {
-        var values = (params.get(b.name) || "").split(",");
-        b.checked = values.indexOf(b.value) !== -1;
-      });
-    }
-
-    function toUrl(push) {
-      var params = new URLSearchParams(window.location.search);
-      var groups = chosen();
-      boxes.forEach(function (b) { params.delete(b.name); });
-      Object.keys(groups).forEach(function (k) { params.set(k, groups[k].join(",")); });
-      var query = params.toString().replace(/%2C/g, ",");
-      var target = window.location.pathname + (query ? "?" + query : "") + window.location.hash;
-      if (target !== window.location.pathname + window.location.search + window.location.hash) {
-        window.history[push ? "pushState" : "replaceState"](null, "", target);
-      }
-    }
-
-    function apply() {
-      var groups = chosen();
-      var keys = Object.keys(groups);
-      var shown = 0;
-      list.querySelectorAll(".rs-card").forEach(function (card) {
-        if (card.hasAttribute("data-rs-ended")) return;
-        var match = keys.every(function (k) {
-          var have = (card.getAttribute("data-f-" + k) || "").split(" ");
-          return groups[k].some(function (v) { return have.indexOf(v) !== -1; });
-        });
-        card.hidden = !match;
-        if (match) shown += 1;
-      });
-      if (count) {
-        var word = shown === 1 ? "kursus" : "kurser";
-        count.textContent = keys.length
-          ? shown + " " + word + " passer til dine valg."
-          : shown + " kommende " + word + ".";
-      }
-      if (nomatch) nomatch.hidden = shown !== 0;
-    }
-
-    form.addEventListener("change", function () { apply(); toUrl(true); });
-    form.addEventListener("submit", function (e) { e.preventDefault(); });
-    form.addEventListener("reset", function () {
-      window.setTimeout(function () { apply(); toUrl(true); }, 0);
-    });
-    var again = document.getElementById("rs-nomatch-reset");
-    if (again) again.addEventListener("click", function () { form.reset(); });
-    window.addEventListener("popstate", function () { fromUrl(); apply(); });
-    fromUrl();
-    apply();
-    // On a phone the open filter box would push every course below the fold: start it
-    // closed there unless the address already holds a choice.
-    var box = form.querySelector("details");
-    if (box && !Object.keys(chosen()).length && window.matchMedia("(max-width: 44.9375em)").matches) {
-      box.open = false;
-    }
-  }
-
   /* "Min plan": a shortlist kept only in this browser's localStorage. Nothing is
    * sent anywhere; the plan page carries the data of every upcoming course itself. */
   var PLAN_KEY = "rs-min-plan";
@@ -391,7 +310,6 @@
     var t = now();
     sessions(t);
     registration(t);
-    filters();
     planButtons();
     planPage();
   }

@@ -363,7 +363,8 @@ def courses_of(env: Env, predicate) -> tuple[list[dict], list[dict]]:
 
 
 def calendar_view(env: Env) -> list[dict]:
-    """Upcoming sessions grouped by month, then ISO week."""
+    """Upcoming sessions grouped by month, then by day (each day once), a row per session:
+    time, course, topic and place."""
     rows = []
     for course in env.upcoming():
         for s in course.sessions:
@@ -374,17 +375,42 @@ def calendar_view(env: Env) -> list[dict]:
     for s, course in rows:
         month_key = s.date.strftime("%Y-%m")
         if not months or months[-1]["key"] != month_key:
-            months.append({"key": month_key, "name": danish.month_name(s.date).capitalize(), "weeks": []})
-        weeks = months[-1]["weeks"]
-        week = danish.week_number(s.date)
-        if not weeks or weeks[-1]["week"] != week:
-            weeks.append({"week": week, "label": f"Uge {week}", "sessions": []})
+            months.append({"key": month_key, "id": f"maaned-{month_key}",
+                           "name": danish.month_name(s.date).capitalize(), "days": [], "count": 0})
+        month = months[-1]
+        days = month["days"]
+        if not days or days[-1]["date_iso"] != s.date.isoformat():
+            week = danish.week_number(s.date)
+            days.append({"date_iso": s.date.isoformat(), "id": f"dag-{s.date.isoformat()}",
+                         "name": danish.short_date(s.date).capitalize(), "week": f"uge {week}",
+                         "end_iso": s.end.isoformat(), "sessions": []})
         view = session_view(env, course, s, None)
         place = view["place"]["name"] if view["place"] else place_line(env, course)
         view.update(course_title=course.spec.title, course_url=url_of(course_uri(course.slug)), where=place,
                     course_status=registration_view(env, course)["key"])
-        weeks[-1]["sessions"].append(view)
+        days[-1]["sessions"].append(view)
+        days[-1]["end_iso"] = max(days[-1]["end_iso"], view["end_iso"])
+        month["count"] += 1
+    for month in months:
+        month["count_text"] = danish.count(month["count"], "kursusgang", "kursusgange")
     return months
+
+
+def subscribe_view(env: Env, path: str) -> dict:
+    """How to subscribe to a calendar file: the webcal:// address (calendar apps open it
+    and keep it updated), the https address to paste, and one line per app."""
+    https = env.absolute(path) if env.site_url else None
+    webcal = "webcal://" + https.split("://", 1)[1] if https else None
+    return {
+        "webcal": webcal,
+        "https": https,
+        "ways": [
+            {"app": "Google Kalender", "how": "På en computer: Andre kalendere › + › Fra webadresse, og indsæt adressen."},
+            {"app": "Apple Kalender", "how": "Tryk på „Abonnér i din kalender“. På en Mac også: Arkiv › "
+                                             "Nyt kalenderabonnement, og indsæt adressen."},
+            {"app": "Outlook", "how": "Tilføj kalender › Abonner fra internettet, og indsæt adressen."},
+        ],
+    }
 
 
 def context(env: Env, spec: PageSpec) -> dict:
@@ -404,7 +430,9 @@ def context(env: Env, spec: PageSpec) -> dict:
     if kind == "archive":
         return {"courses": [course_card(env, c) for c in env.past()]}
     if kind == "calendar":
-        return {"months": calendar_view(env), "ics_url": "kalender.ics"}
+        months = calendar_view(env)
+        return {"months": months, "ics_url": "kalender.ics", "subscribe": subscribe_view(env, "kalender.ics"),
+                "index": [{"name": m["name"], "id": m["id"], "count_text": m["count_text"]} for m in months]}
     if kind == "teachers":
         return {"groups": group_by_role(env)}
     if kind == "teacher":

@@ -126,12 +126,14 @@ def test_headings_keep_danish_letters(spec_site):
     assert 'id="ord-paa-kurset"' in html
 
 
-def test_calendar_page_by_month_and_week_in_danish(spec_site):
+def test_calendar_page_by_month_and_day_in_danish(spec_site):
     html = spec_site.html("kalender/index.html")
     t = text(html)
-    assert t.index("Marts 2027") < t.index("Uge 9") < t.index("onsdag den 3. marts 2027, kl. 10.00\u2060–\u206012.00")
-    assert t.index("Uge 13") < t.index("April 2027") < t.index("Uge 14")  # 31 March in week 13, 7 April in week 14
-    assert "Aflyst" in t and "onsdag den 21. april 2027" in t  # the cancelled session, said in words
+    body = t[t.index("Abonnér på kalenderen"):]
+    assert body.index("Marts 2027") < body.index("Onsdag 3. marts uge 9") < body.index("kl. 10.00\u2060–\u206012.00")
+    # 31 March in week 13, 7 April in week 14
+    assert body.index("Onsdag 31. marts uge 13") < body.index("April 2027") < body.index("Onsdag 7. april uge 14")
+    assert "Onsdag 21. april" in t and "Aflyst:" in t  # the cancelled session, said in words
     assert 'href="../kurser/haab/"' in html
 
 

@@ -518,6 +518,31 @@ def programme_entry(env: Env, course: Course) -> dict:
     return card
 
 
+#: What "min plan" says, in Danish; the page's script fills in {placeholders}.
+PLAN_TEXT = {
+    "next": "Næste gang",
+    "none_left": "Der er ikke flere kursusgange.",
+    "no_dates": "Datoer følger.",
+    "sessions": "Kommende kursusgange ({n})",
+    "cancelled": "Aflyst",
+    "clash_flag": "Samtidig med et andet kursus i din plan",
+    "clash_one": "To kursusgange i din plan ligger samtidig:",
+    "clash_many": "{n} gange ligger to kursusgange i din plan samtidig:",
+    "clash_item": "{when}: {a} og {b}",
+    "no_clash": "Ingen af kursusgangene i din plan ligger samtidig.",
+    "week": "{week}: {n}",
+    "one": "kursusgang",
+    "many": "kursusgange",
+    "remove": "Fjern fra planen",
+    "removed": "{title} er fjernet fra din plan.",
+    "added": "Kurset er føjet til din plan.",
+    "cleared": "Din plan er tømt.",
+    "undo": "Fortryd",
+    "restored": "Din plan er hentet tilbage.",
+    "storage": "Din browser tillader ikke, at siden gemmer din plan.",
+}
+
+
 def plan_data(env: Env) -> dict:
     """What "min plan" needs to show any upcoming course without asking a server."""
     courses = {}
@@ -528,18 +553,20 @@ def plan_data(env: Env) -> dict:
             "url": card["url"],
             "place": card["place"],
             "status": card["registration"]["label"],
+            "state": card["registration"]["key"],
             "message": card["registration"]["message"],
             "actions": card["registration"]["actions"],
             "cancelled": card["cancelled"],
+            "series": card["when"]["series"],
             "sessions": [
                 {"start": s.start.isoformat(), "end": s.end.isoformat(), "text": danish.session_text(s.start, s.end),
-                 "week": f"Uge {danish.week_number(s.date)}, {s.date.isocalendar().year}",
+                 "week": f"Uge {danish.week_number(s.date)} i {s.date.isocalendar().year}",
                  "weekKey": f"{s.date.isocalendar().year}-{danish.week_number(s.date):02d}",
                  "cancelled": s.cancelled or card["cancelled"]}
                 for s in course.sessions
             ],
         }
-    return {"courses": courses}
+    return {"courses": courses, "text": PLAN_TEXT}
 
 
 def search_view(env: Env, spec: PageSpec) -> dict:

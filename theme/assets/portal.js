@@ -197,107 +197,6 @@
     label();
   }
 
-  function el(tag, attrs, text) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
-
-  function planPage() {
-    var root = document.getElementById("rs-plan");
-    var dataEl = document.getElementById("rs-plan-data");
-    if (!root || !dataEl) return;
-    var data = JSON.parse(dataEl.textContent);
-    var courses = data.courses;
-
-    function render() {
-      var plan = readPlan();
-      var chosen = plan.filter(function (slug) { return courses[slug]; });
-      document.getElementById("rs-plan-empty").hidden = chosen.length > 0;
-      document.getElementById("rs-plan-content").hidden = chosen.length === 0;
-      var list = document.getElementById("rs-plan-courses");
-      list.textContent = "";
-      var all = [];
-      chosen.forEach(function (slug) {
-        var c = courses[slug];
-        var section = el("section", { "class": "rs-plan__course", "data-rs-plan-course": slug });
-        var h = el("h3");
-        // Course URLs are relative to the site root; the plan page is one level down.
-        h.appendChild(el("a", { href: "../" + c.url }, c.title));
-        section.appendChild(h);
-        section.appendChild(el("p", {}, c.place + " · " + c.status));
-        var ul = el("ul", { "class": "rs-plan__sessions" });
-        c.sessions.forEach(function (s) {
-          var li = el("li", { "data-start": s.start });
-          li.appendChild(el("time", { datetime: s.start }, s.text));
-          if (s.cancelled) li.appendChild(el("strong", { "class": "rs-session__flag--cancelled" }, " Aflyst"));
-          ul.appendChild(li);
-          if (!s.cancelled) all.push({ slug: slug, title: c.title, s: s, li: li });
-        });
-        if (!c.sessions.length) ul.appendChild(el("li", {}, "Datoer følger."));
-        section.appendChild(ul);
-        var remove = el("button", { type: "button", "class": "md-button rs-plan__remove" }, "Fjern " + c.title);
-        remove.addEventListener("click", function () {
-          writePlan(readPlan().filter(function (x) { return x !== slug; }));
-          render();
-          announce(c.title + " er fjernet fra din plan.");
-        });
-        section.appendChild(remove);
-        list.appendChild(section);
-      });
-
-      // Sessions of different courses that overlap in time.
-      var clashes = [];
-      all.sort(function (a, b) { return Date.parse(a.s.start) - Date.parse(b.s.start); });
-      for (var i = 0; i < all.length; i++) {
-        for (var j = i + 1; j < all.length && Date.parse(all[j].s.start) < Date.parse(all[i].s.end); j++) {
-          if (all[i].slug !== all[j].slug) {
-            clashes.push(all[i].s.text + ": " + all[i].title + " og " + all[j].title);
-            [all[i].li, all[j].li].forEach(function (li) {
-              li.classList.add("rs-plan__clash");
-              if (!li.querySelector(".rs-plan__clash-flag")) li.appendChild(el("strong", { "class": "rs-plan__clash-flag" }, " Overlapper med et andet kursus"));
-            });
-          }
-        }
-      }
-      var box = document.getElementById("rs-plan-clashes");
-      box.textContent = "";
-      if (clashes.length) {
-        box.appendChild(el("p", {}, clashes.length === 1 ? "To kursusgange ligger samtidig:" : clashes.length + " gange ligger to kursusgange samtidig:"));
-        var cl = el("ul");
-        clashes.forEach(function (t) { cl.appendChild(el("li", {}, t)); });
-        box.appendChild(cl);
-      }
-
-      // How many sessions fall in each week.
-      var weeks = {};
-      var order = [];
-      all.forEach(function (a) {
-        if (!weeks[a.s.weekKey]) { weeks[a.s.weekKey] = { label: a.s.week, n: 0 }; order.push(a.s.weekKey); }
-        weeks[a.s.weekKey].n += 1;
-      });
-      order.sort();
-      var body = document.getElementById("rs-plan-weeks");
-      body.textContent = "";
-      order.forEach(function (k) {
-        var tr = el("tr");
-        tr.appendChild(el("th", { scope: "row" }, weeks[k].label));
-        tr.appendChild(el("td", {}, String(weeks[k].n)));
-        body.appendChild(tr);
-      });
-    }
-
-    document.getElementById("rs-plan-print").addEventListener("click", function () { window.print(); });
-    document.getElementById("rs-plan-clear").addEventListener("click", function () {
-      writePlan([]);
-      render();
-      announce("Din plan er tømt.");
-    });
-    window.addEventListener("storage", render);
-    render();
-  }
-
   function printButtons() {
     document.querySelectorAll("[data-rs-print]").forEach(function (b) {
       b.hidden = false;
@@ -311,7 +210,6 @@
     sessions(t);
     registration(t);
     planButtons();
-    planPage();
   }
 
   if (document.readyState === "loading") {

@@ -305,6 +305,10 @@ def course_view(env: Env, course: Course) -> dict:
         place = {"id": spec.location, "name": loc.name, "address": loc.address, "accessibility": loc.accessibility,
                  "directions": loc.directions, "url": url_of(place_uri(spec.location))}
     teachers = [teacher_card(env, tid) for tid in spec.teachers]
+    for t in teachers:
+        # Under "Med levede erfaringer" and "Fagprofessionel" the role is said once, by the
+        # heading; only a relative's experience says more than its heading.
+        t["role_note"] = t["role_label"] if t["role"] == "relative" else None
     experience = [t for t in teachers if t["role"] in ("peer", "relative")]
     professional = [t for t in teachers if t["role"] == "professional"]
     terms = []

@@ -190,3 +190,8 @@ def sentence_list(items: list[str]) -> str:
     """Names of groups in running text: only the first keeps its capital
     ('Borgere med psykiske vanskeligheder og pårørende')."""
     return join([items[0]] + [i[:1].lower() + i[1:] for i in items[1:]]) if items else ""
+
+
+def quote(text: str) -> str:
+    """Text in Danish quotation marks: '„Online“'."""
+    return f"\u201e{text}\u201c"

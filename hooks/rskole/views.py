@@ -152,13 +152,19 @@ def teacher_card(env: Env, tid: str) -> dict:
 
 WEEKDAYS = ["man", "tir", "ons", "tor", "fre", "lor", "son"]
 WEEKDAY_NAMES = ["Mandag", "Tirsdag", "Onsdag", "Torsdag", "Fredag", "Lørdag", "Søndag"]
-TIMES_OF_DAY = {"formiddag": "Formiddag (før kl. 12)", "eftermiddag": "Eftermiddag (kl. 12-17)", "aften": "Aften (fra kl. 17)"}
+TIMES_OF_DAY = {"formiddag": "Formiddag (før kl. 12)", "eftermiddag": "Eftermiddag (kl.\u00a012\u2060–\u206017)", "aften": "Aften (fra kl. 17)"}
 
 
 def time_of_day(start: datetime) -> str:
     if start.hour < 12:
         return "formiddag"
     return "eftermiddag" if start.hour < 17 else "aften"
+
+
+#: How the catalogue filters by form: a hybrid course can be followed both ways, so it is
+#: found under both choices (URL value -> label).
+FORM_CHOICES = {"in-person": "Fremmøde", "online": "Kan følges online"}
+_FORM_FACETS = {"in-person": ["in-person"], "online": ["online"], "hybrid": ["in-person", "online"]}
 
 
 def facets(course: Course) -> dict[str, list[str]]:
@@ -169,15 +175,35 @@ def facets(course: Course) -> dict[str, list[str]]:
     return {
         "tema": list(spec.themes),
         "for": list(spec.audiences),
-        "form": [spec.format],
+        "form": list(_FORM_FACETS[spec.format]),
         "sted": sorted(set(places)),
         "dag": [d for d in WEEKDAYS if any(WEEKDAYS[s.date.weekday()] == d for s in held)],
         "tid": [t for t in TIMES_OF_DAY if any(time_of_day(s.start) == t for s in held)],
     }
 
 
+def course_word(n: int) -> str:
+    return FILTER_TEXT["one"] if n == 1 else FILTER_TEXT["many"]
+
+
+#: What the catalogue's filter script says, in Danish; {n} is a count of courses
+#: ("3 kurser"), {choices} the choices to remove, joined as Danish lists them.
+FILTER_TEXT = {
+    "all": "{n} kommende {word}.",
+    "match": "{n} {word} passer til dine valg.",
+    "none": "Ingen kurser passer til alle dine valg.",
+    "remove": "Fjern {choice}, så passer {n} {word}.",
+    "one": "kursus",
+    "many": "kurser",
+    "open": "Vis filtre",
+    "close": "Skjul filtre",
+    "quote": danish.quote("{}"),
+}
+
+
 def filter_groups(env: Env, courses: list[Course]) -> list[dict]:
-    """The catalogue's filter controls: one group per facet, options with counts."""
+    """The catalogue's filter controls: one group per facet, options with counts (with no
+    other choice made; the browser recounts them as choices are made)."""
     counts: dict[str, dict[str, int]] = {}
     for course in courses:
         for key, values in facets(course).items():
@@ -188,7 +214,7 @@ def filter_groups(env: Env, courses: list[Course]) -> list[dict]:
     groups = [
         ("tema", "Tema", [(k, t["name"]) for k, t in THEMES.items()]),
         ("for", "Hvem er kurset for?", list(AUDIENCES_SHORT.items())),
-        ("form", "Form", list(FORMATS.items())),
+        ("form", "Form", list(FORM_CHOICES.items())),
         ("sted", "Sted", [(pid, p.name) for pid, p in places]),
         ("dag", "Ugedag", list(zip(WEEKDAYS, WEEKDAY_NAMES))),
         ("tid", "Tidspunkt", list(TIMES_OF_DAY.items())),
@@ -286,6 +312,10 @@ def course_view(env: Env, course: Course) -> dict:
         place = {"id": spec.location, "name": loc.name, "address": loc.address, "accessibility": loc.accessibility,
                  "directions": loc.directions, "url": url_of(place_uri(spec.location))}
     teachers = [teacher_card(env, tid) for tid in spec.teachers]
+    for t in teachers:
+        # Under "Med levede erfaringer" and "Fagprofessionel" the role is said once, by the
+        # heading; only a relative's experience says more than its heading.
+        t["role_note"] = t["role_label"] if t["role"] == "relative" else None
     experience = [t for t in teachers if t["role"] in ("peer", "relative")]
     professional = [t for t in teachers if t["role"] == "professional"]
     terms = []
@@ -346,7 +376,8 @@ def courses_of(env: Env, predicate) -> tuple[list[dict], list[dict]]:
 
 
 def calendar_view(env: Env) -> list[dict]:
-    """Upcoming sessions grouped by month, then ISO week."""
+    """Upcoming sessions grouped by month, then by day (each day once), a row per session:
+    time, course, topic and place."""
     rows = []
     for course in env.upcoming():
         for s in course.sessions:
@@ -357,17 +388,42 @@ def calendar_view(env: Env) -> list[dict]:
     for s, course in rows:
         month_key = s.date.strftime("%Y-%m")
         if not months or months[-1]["key"] != month_key:
-            months.append({"key": month_key, "name": danish.month_name(s.date).capitalize(), "weeks": []})
-        weeks = months[-1]["weeks"]
-        week = danish.week_number(s.date)
-        if not weeks or weeks[-1]["week"] != week:
-            weeks.append({"week": week, "label": f"Uge {week}", "sessions": []})
+            months.append({"key": month_key, "id": f"maaned-{month_key}",
+                           "name": danish.month_name(s.date).capitalize(), "days": [], "count": 0})
+        month = months[-1]
+        days = month["days"]
+        if not days or days[-1]["date_iso"] != s.date.isoformat():
+            week = danish.week_number(s.date)
+            days.append({"date_iso": s.date.isoformat(), "id": f"dag-{s.date.isoformat()}",
+                         "name": danish.short_date(s.date).capitalize(), "week": f"uge {week}",
+                         "end_iso": s.end.isoformat(), "sessions": []})
         view = session_view(env, course, s, None)
         place = view["place"]["name"] if view["place"] else place_line(env, course)
         view.update(course_title=course.spec.title, course_url=url_of(course_uri(course.slug)), where=place,
                     course_status=registration_view(env, course)["key"])
-        weeks[-1]["sessions"].append(view)
+        days[-1]["sessions"].append(view)
+        days[-1]["end_iso"] = max(days[-1]["end_iso"], view["end_iso"])
+        month["count"] += 1
+    for month in months:
+        month["count_text"] = danish.count(month["count"], "kursusgang", "kursusgange")
     return months
+
+
+def subscribe_view(env: Env, path: str) -> dict:
+    """How to subscribe to a calendar file: the webcal:// address (calendar apps open it
+    and keep it updated), the https address to paste, and one line per app."""
+    https = env.absolute(path) if env.site_url else None
+    webcal = "webcal://" + https.split("://", 1)[1] if https else None
+    return {
+        "webcal": webcal,
+        "https": https,
+        "ways": [
+            {"app": "Google Kalender", "how": "På en computer: Andre kalendere › + › Fra webadresse, og indsæt adressen."},
+            {"app": "Apple Kalender", "how": "Tryk på „Abonnér i din kalender“. På en Mac også: Arkiv › "
+                                             "Nyt kalenderabonnement, og indsæt adressen."},
+            {"app": "Outlook", "how": "Tilføj kalender › Abonner fra internettet, og indsæt adressen."},
+        ],
+    }
 
 
 def context(env: Env, spec: PageSpec) -> dict:
@@ -379,13 +435,17 @@ def context(env: Env, spec: PageSpec) -> dict:
     if kind == "courses":
         return {"courses": [course_card(env, c) for c in env.listed()],
                 "filters": filter_groups(env, env.active()),
+                "filter_text": json.dumps(FILTER_TEXT, ensure_ascii=False),
+                "count_text": FILTER_TEXT["all"].format(n=len(env.active()), word=course_word(len(env.active()))),
                 "themes": [theme_view(k) for k in THEMES], "archive_url": url_of(ARCHIVE),
                 "places": [{"name": p.name, "url": url_of(place_uri(pid))}
                            for pid, p in sorted(cat.locations.items(), key=lambda kv: danish.sort_key(kv[1].name))]}
     if kind == "archive":
         return {"courses": [course_card(env, c) for c in env.past()]}
     if kind == "calendar":
-        return {"months": calendar_view(env), "ics_url": "kalender.ics"}
+        months = calendar_view(env)
+        return {"months": months, "ics_url": "kalender.ics", "subscribe": subscribe_view(env, "kalender.ics"),
+                "index": [{"name": m["name"], "id": m["id"], "count_text": m["count_text"]} for m in months]}
     if kind == "teachers":
         return {"groups": group_by_role(env)}
     if kind == "teacher":
@@ -473,6 +533,31 @@ def programme_entry(env: Env, course: Course) -> dict:
     return card
 
 
+#: What "min plan" says, in Danish; the page's script fills in {placeholders}.
+PLAN_TEXT = {
+    "next": "Næste gang",
+    "none_left": "Der er ikke flere kursusgange.",
+    "no_dates": "Datoer følger.",
+    "sessions": "Kommende kursusgange ({n})",
+    "cancelled": "Aflyst",
+    "clash_flag": "Samtidig med et andet kursus i din plan",
+    "clash_one": "To kursusgange i din plan ligger samtidig:",
+    "clash_many": "{n} gange ligger to kursusgange i din plan samtidig:",
+    "clash_item": "{when}: {a} og {b}",
+    "no_clash": "Ingen af kursusgangene i din plan ligger samtidig.",
+    "week": "{week}: {n}",
+    "one": "kursusgang",
+    "many": "kursusgange",
+    "remove": "Fjern fra planen",
+    "removed": "{title} er fjernet fra din plan.",
+    "added": "Kurset er føjet til din plan.",
+    "cleared": "Din plan er tømt.",
+    "undo": "Fortryd",
+    "restored": "Din plan er hentet tilbage.",
+    "storage": "Din browser tillader ikke, at siden gemmer din plan.",
+}
+
+
 def plan_data(env: Env) -> dict:
     """What "min plan" needs to show any upcoming course without asking a server."""
     courses = {}
@@ -483,18 +568,20 @@ def plan_data(env: Env) -> dict:
             "url": card["url"],
             "place": card["place"],
             "status": card["registration"]["label"],
+            "state": card["registration"]["key"],
             "message": card["registration"]["message"],
             "actions": card["registration"]["actions"],
             "cancelled": card["cancelled"],
+            "series": card["when"]["series"],
             "sessions": [
                 {"start": s.start.isoformat(), "end": s.end.isoformat(), "text": danish.session_text(s.start, s.end),
-                 "week": f"Uge {danish.week_number(s.date)}, {s.date.isocalendar().year}",
+                 "week": f"Uge {danish.week_number(s.date)} i {s.date.isocalendar().year}",
                  "weekKey": f"{s.date.isocalendar().year}-{danish.week_number(s.date):02d}",
                  "cancelled": s.cancelled or card["cancelled"]}
                 for s in course.sessions
             ],
         }
-    return {"courses": courses}
+    return {"courses": courses, "text": PLAN_TEXT}
 
 
 #: What a search result is, said above its excerpt: one label per kind of page. Every

@@ -49,7 +49,8 @@ def test_axe_on_every_page_type(browser, site_404_url, axe, viewport):
         page.goto(site_404_url + path)
         if name == "catalogue":
             page.locator("#rs-filters").wait_for(state="visible")
-            page.evaluate("document.querySelector('#rs-filters details').open = true")  # filters open
+            if page.locator("#rs-filters-toggle").get_attribute("aria-expanded") != "true":
+                page.locator("#rs-filters-toggle").click()  # filters open
         if name == "min plan":
             # a plan with a course in it, so the list, clashes and week table are checked too
             page.evaluate("localStorage.setItem('rs-min-plan', JSON.stringify(['haab-i-hverdagen', 'recovery-cafe']))")

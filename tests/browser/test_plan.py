@@ -3,6 +3,9 @@ and not one request to any other host."""
 
 from __future__ import annotations
 
+import re
+import json
+
 import pytest
 
 pytestmark = pytest.mark.browser
@@ -36,8 +39,10 @@ def test_plan_adds_lists_detects_clash_and_survives_reload(page, sample_url, for
     assert page.locator(".rs-plan__course").count() == 2
     assert page.locator(".rs-plan__clash").count() >= 2
     assert "samtidig" in page.locator("#rs-plan-clashes").inner_text()
-    assert page.locator("#rs-plan-weeks tr").count() >= 1
-    assert page.locator("#rs-plan-weeks th").first.inner_text().startswith("Uge ")
+    weeks = page.locator("#rs-plan-weeks li").all_inner_texts()
+    assert weeks and all(re.fullmatch(r"Uge \d+ i 20\d\d: \d+ kursusgange?", w) for w in weeks), weeks
+    # Two courses at the same time: counted in words ("2 kursusgange") in that week.
+    assert any(w.endswith(": 2 kursusgange") for w in weeks), weeks
     page.reload()
     assert page.locator(".rs-plan__course").count() == 2
     # Remove one, then empty the plan.
@@ -46,6 +51,11 @@ def test_plan_adds_lists_detects_clash_and_survives_reload(page, sample_url, for
     page.locator("#rs-plan-clear").click()
     assert page.locator("#rs-plan-empty").is_visible()
     assert page.evaluate("localStorage.getItem('rs-min-plan')") == "[]"
+    # Emptying can be undone.
+    assert page.locator("#rs-plan-undo").inner_text().startswith("Din plan er tømt.")
+    page.locator("#rs-plan-undo-button").click()
+    assert page.locator(".rs-plan__course").count() == 1
+    assert page.locator("#rs-plan-empty").is_hidden()
     assert foreign_requests == []
     assert page.js_errors == []
 
@@ -58,3 +68,36 @@ def test_plan_prints_as_a_draft_learning_plan(page, sample_url):
     assert page.locator(".rs-plan__print-only").is_visible()
     assert page.locator("#rs-plan-clear").is_hidden()
     assert page.locator(".md-header").is_hidden()
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_each_course_with_its_next_date_and_way_to_sign_up(browser, sample_url, width):
+    ctx = browser.new_context(viewport={"width": width, "height": 844 if width < 500 else 800},
+                              locale="da-DK", timezone_id="Europe/Copenhagen")
+    ctx.add_init_script("localStorage.setItem('rs-min-plan', %s)"
+                        % json.dumps(json.dumps(["haab-i-hverdagen", "recovery-cafe"])))
+    pg = ctx.new_page()
+    pg.clock.install(time="2026-11-22T12:00:00+01:00")
+    pg.goto(sample_url + "min-plan/")
+    data = pg.evaluate("JSON.parse(document.getElementById('rs-plan-data').textContent).courses")
+    for slug in ("haab-i-hverdagen", "recovery-cafe"):
+        section = pg.locator(f'[data-rs-plan-course="{slug}"]')
+        upcoming = [s for s in data[slug]["sessions"] if not s["cancelled"] and s["end"] > "2026-11-22T12"]
+        assert section.locator(".rs-facts dt").first.text_content() == "Næste gang"
+        assert section.locator(".rs-facts dd").first.text_content() == upcoming[0]["text"]
+        assert data[slug]["message"] in section.inner_text()
+        want = [a["href"] for a in data[slug]["actions"]]
+        assert section.locator(".rs-actions a").evaluate_all("as => as.map(a => a.getAttribute('href'))") == want
+        # The label and its value share a line; nothing runs off the screen.
+        dt = section.locator(".rs-facts dt").first.bounding_box()
+        dd = section.locator(".rs-facts dd").first.bounding_box()
+        assert abs(dt["y"] - dd["y"]) < 4
+        box = section.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= width
+    # The state is a label, not a button: no border, no pill.
+    status = pg.locator(".rs-plan__course .rs-status").first
+    assert status.evaluate("e => getComputedStyle(e).borderTopStyle") == "none"
+    # "Tøm planen" is well away from "Udskriv planen" (no mistaken tap).
+    pr, cl = pg.locator("#rs-plan-print").bounding_box(), pg.locator("#rs-plan-clear").bounding_box()
+    assert cl["y"] - (pr["y"] + pr["height"]) >= 32
+    ctx.close()

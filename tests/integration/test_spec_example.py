@@ -32,9 +32,11 @@ def test_course_page_shows_every_field(spec_site):
     assert "Du får redskaber til at holde fast i håbet." in t
     assert "Håb og optimisme" in t and "Forbundethed" in t
     assert "Borgere med psykiske vanskeligheder og pårørende" in t
-    # the two kinds of teacher, named as such
-    assert "Anne Madsen" in t and "Underviser med levede erfaringer" in t
-    assert "Karsten Holm" in t and "Fagprofessionel underviser" in t
+    # the two kinds of teacher, named as such (once: by the group's heading, and after
+    # each name on the first screen)
+    assert "Anne Madsen (levede erfaringer)" in t and "Med levede erfaringer" in t
+    assert "Karsten Holm (fagprofessionel)" in t and "Fagprofessionel" in t
+    assert "Underviser med levede erfaringer" not in t
     # place with address and accessibility; per-session place
     assert "Værkstedet" in t and "Eksempelvej 12, 4000 Roskilde" in t and "Niveaufri adgang og handicaptoilet." in t
     assert "Denne gang: Biblioteket" in t
@@ -126,12 +128,14 @@ def test_headings_keep_danish_letters(spec_site):
     assert 'id="ord-paa-kurset"' in html
 
 
-def test_calendar_page_by_month_and_week_in_danish(spec_site):
+def test_calendar_page_by_month_and_day_in_danish(spec_site):
     html = spec_site.html("kalender/index.html")
     t = text(html)
-    assert t.index("Marts 2027") < t.index("Uge 9") < t.index("onsdag den 3. marts 2027, kl. 10.00\u2060–\u206012.00")
-    assert t.index("Uge 13") < t.index("April 2027") < t.index("Uge 14")  # 31 March in week 13, 7 April in week 14
-    assert "Aflyst" in t and "onsdag den 21. april 2027" in t  # the cancelled session, said in words
+    body = t[t.index("Abonnér på kalenderen"):]
+    assert body.index("Marts 2027") < body.index("Onsdag 3. marts uge 9") < body.index("kl. 10.00\u2060–\u206012.00")
+    # 31 March in week 13, 7 April in week 14
+    assert body.index("Onsdag 31. marts uge 13") < body.index("April 2027") < body.index("Onsdag 7. april uge 14")
+    assert "Onsdag 21. april" in t and "Aflyst:" in t  # the cancelled session, said in words
     assert 'href="../kurser/haab/"' in html
 
 

@@ -133,87 +133,6 @@
     });
   }
 
-  /* Catalogue filters: within a group any choice matches, across groups all must.
-   * The choices live in the address (?tema=hope,identity&dag=ons), so a filtered
-   * catalogue can be shared and the back button steps through earlier choices. */
-  function filters() {
-    var form = document.getElementById("rs-filters");
-    var list = document.querySelector("[data-rs-filterable]");
-    if (!form || !list) return;
-    var count = document.getElementById("rs-count");
-    var nomatch = document.getElementById("rs-nomatch");
-    var boxes = Array.prototype.slice.call(form.querySelectorAll("input[type=checkbox]"));
-    form.hidden = false;
-    document.querySelectorAll(".rs-nojs-filters").forEach(function (el) { el.hidden = true; });
-
-    function chosen() {
-      var groups = {};
-      boxes.forEach(function (b) {
-        if (b.checked) (groups[b.name] = groups[b.name] || []).push(b.value);
-      });
-      return groups;
-    }
-
-    function fromUrl() {
-      var params = new URLSearchParams(window.location.search);
-      boxes.forEach(function (b) {
-        var values = (params.get(b.name) || "").split(",");
-        b.checked = values.indexOf(b.value) !== -1;
-      });
-    }
-
-    function toUrl(push) {
-      var params = new URLSearchParams(window.location.search);
-      var groups = chosen();
-      boxes.forEach(function (b) { params.delete(b.name); });
-      Object.keys(groups).forEach(function (k) { params.set(k, groups[k].join(",")); });
-      var query = params.toString().replace(/%2C/g, ",");
-      var target = window.location.pathname + (query ? "?" + query : "") + window.location.hash;
-      if (target !== window.location.pathname + window.location.search + window.location.hash) {
-        window.history[push ? "pushState" : "replaceState"](null, "", target);
-      }
-    }
-
-    function apply() {
-      var groups = chosen();
-      var keys = Object.keys(groups);
-      var shown = 0;
-      list.querySelectorAll(".rs-card").forEach(function (card) {
-        if (card.hasAttribute("data-rs-ended")) return;
-        var match = keys.every(function (k) {
-          var have = (card.getAttribute("data-f-" + k) || "").split(" ");
-          return groups[k].some(function (v) { return have.indexOf(v) !== -1; });
-        });
-        card.hidden = !match;
-        if (match) shown += 1;
-      });
-      if (count) {
-        var word = shown === 1 ? "kursus" : "kurser";
-        count.textContent = keys.length
-          ? shown + " " + word + " passer til dine valg."
-          : shown + " kommende " + word + ".";
-      }
-      if (nomatch) nomatch.hidden = shown !== 0;
-    }
-
-    form.addEventListener("change", function () { apply(); toUrl(true); });
-    form.addEventListener("submit", function (e) { e.preventDefault(); });
-    form.addEventListener("reset", function () {
-      window.setTimeout(function () { apply(); toUrl(true); }, 0);
-    });
-    var again = document.getElementById("rs-nomatch-reset");
-    if (again) again.addEventListener("click", function () { form.reset(); });
-    window.addEventListener("popstate", function () { fromUrl(); apply(); });
-    fromUrl();
-    apply();
-    // On a phone the open filter box would push every course below the fold: start it
-    // closed there unless the address already holds a choice.
-    var box = form.querySelector("details");
-    if (box && !Object.keys(chosen()).length && window.matchMedia("(max-width: 44.9375em)").matches) {
-      box.open = false;
-    }
-  }
-
   /* "Min plan": a shortlist kept only in this browser's localStorage. Nothing is
    * sent anywhere; the plan page carries the data of every upcoming course itself. */
   var PLAN_KEY = "rs-min-plan";
@@ -278,107 +197,6 @@
     label();
   }
 
-  function el(tag, attrs, text) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
-
-  function planPage() {
-    var root = document.getElementById("rs-plan");
-    var dataEl = document.getElementById("rs-plan-data");
-    if (!root || !dataEl) return;
-    var data = JSON.parse(dataEl.textContent);
-    var courses = data.courses;
-
-    function render() {
-      var plan = readPlan();
-      var chosen = plan.filter(function (slug) { return courses[slug]; });
-      document.getElementById("rs-plan-empty").hidden = chosen.length > 0;
-      document.getElementById("rs-plan-content").hidden = chosen.length === 0;
-      var list = document.getElementById("rs-plan-courses");
-      list.textContent = "";
-      var all = [];
-      chosen.forEach(function (slug) {
-        var c = courses[slug];
-        var section = el("section", { "class": "rs-plan__course", "data-rs-plan-course": slug });
-        var h = el("h3");
-        // Course URLs are relative to the site root; the plan page is one level down.
-        h.appendChild(el("a", { href: "../" + c.url }, c.title));
-        section.appendChild(h);
-        section.appendChild(el("p", {}, c.place + " · " + c.status));
-        var ul = el("ul", { "class": "rs-plan__sessions" });
-        c.sessions.forEach(function (s) {
-          var li = el("li", { "data-start": s.start });
-          li.appendChild(el("time", { datetime: s.start }, s.text));
-          if (s.cancelled) li.appendChild(el("strong", { "class": "rs-session__flag--cancelled" }, " Aflyst"));
-          ul.appendChild(li);
-          if (!s.cancelled) all.push({ slug: slug, title: c.title, s: s, li: li });
-        });
-        if (!c.sessions.length) ul.appendChild(el("li", {}, "Datoer følger."));
-        section.appendChild(ul);
-        var remove = el("button", { type: "button", "class": "md-button rs-plan__remove" }, "Fjern " + c.title);
-        remove.addEventListener("click", function () {
-          writePlan(readPlan().filter(function (x) { return x !== slug; }));
-          render();
-          announce(c.title + " er fjernet fra din plan.");
-        });
-        section.appendChild(remove);
-        list.appendChild(section);
-      });
-
-      // Sessions of different courses that overlap in time.
-      var clashes = [];
-      all.sort(function (a, b) { return Date.parse(a.s.start) - Date.parse(b.s.start); });
-      for (var i = 0; i < all.length; i++) {
-        for (var j = i + 1; j < all.length && Date.parse(all[j].s.start) < Date.parse(all[i].s.end); j++) {
-          if (all[i].slug !== all[j].slug) {
-            clashes.push(all[i].s.text + ": " + all[i].title + " og " + all[j].title);
-            [all[i].li, all[j].li].forEach(function (li) {
-              li.classList.add("rs-plan__clash");
-              if (!li.querySelector(".rs-plan__clash-flag")) li.appendChild(el("strong", { "class": "rs-plan__clash-flag" }, " Overlapper med et andet kursus"));
-            });
-          }
-        }
-      }
-      var box = document.getElementById("rs-plan-clashes");
-      box.textContent = "";
-      if (clashes.length) {
-        box.appendChild(el("p", {}, clashes.length === 1 ? "To kursusgange ligger samtidig:" : clashes.length + " gange ligger to kursusgange samtidig:"));
-        var cl = el("ul");
-        clashes.forEach(function (t) { cl.appendChild(el("li", {}, t)); });
-        box.appendChild(cl);
-      }
-
-      // How many sessions fall in each week.
-      var weeks = {};
-      var order = [];
-      all.forEach(function (a) {
-        if (!weeks[a.s.weekKey]) { weeks[a.s.weekKey] = { label: a.s.week, n: 0 }; order.push(a.s.weekKey); }
-        weeks[a.s.weekKey].n += 1;
-      });
-      order.sort();
-      var body = document.getElementById("rs-plan-weeks");
-      body.textContent = "";
-      order.forEach(function (k) {
-        var tr = el("tr");
-        tr.appendChild(el("th", { scope: "row" }, weeks[k].label));
-        tr.appendChild(el("td", {}, String(weeks[k].n)));
-        body.appendChild(tr);
-      });
-    }
-
-    document.getElementById("rs-plan-print").addEventListener("click", function () { window.print(); });
-    document.getElementById("rs-plan-clear").addEventListener("click", function () {
-      writePlan([]);
-      render();
-      announce("Din plan er tømt.");
-    });
-    window.addEventListener("storage", render);
-    render();
-  }
-
   function printButtons() {
     document.querySelectorAll("[data-rs-print]").forEach(function (b) {
       b.hidden = false;
@@ -391,9 +209,7 @@
     var t = now();
     sessions(t);
     registration(t);
-    filters();
     planButtons();
-    planPage();
   }
 
   if (document.readyState === "loading") {

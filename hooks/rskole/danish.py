@@ -117,6 +117,12 @@ def long_date(d: date) -> str:
 
 
 @functools.lru_cache(maxsize=20_000)
+def short_date(d: date) -> str:
+    """'onsdag 3. marts' (a day heading in the calendar, where the month is said above)."""
+    return format_date(d, "EEEE d. MMMM", locale=LOCALE)
+
+
+@functools.lru_cache(maxsize=20_000)
 def clock(dt: datetime) -> str:
     """'10.00' (Danish writes times with a dot)."""
     return format_time(dt, "HH.mm", locale=LOCALE)

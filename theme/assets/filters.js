@@ -40,12 +40,16 @@
     return groups;
   }
 
-  function matches(card, groups, except) {
-    return Object.keys(groups).every(function (k) {
-      if (k === except) return true;
-      var have = (card.getAttribute("data-f-" + k) || "").split(" ");
-      return groups[k].some(function (v) { return have.indexOf(v) !== -1; });
+  function facetsOf(card) {
+    var facets = {};
+    boxes.forEach(function (b) {
+      if (!facets[b.name]) facets[b.name] = (card.getAttribute("data-f-" + b.name) || "").split(" ");
     });
+    return facets;
+  }
+
+  function matches(card, groups, except) {
+    return rsLogic.matches(facetsOf(card), groups, except);
   }
 
   // Cards that count: not ended since the build (the re-check marks those), not cancelled.
@@ -91,12 +95,9 @@
       if (match && counted(card)) shown += 1;
     });
     // Each option: how many courses it gives together with the other groups' choices.
+    var facets = cards.filter(counted).map(facetsOf);
     boxes.forEach(function (b) {
-      var n = cards.filter(function (card) {
-        if (!counted(card)) return false;
-        var have = (card.getAttribute("data-f-" + b.name) || "").split(" ");
-        return have.indexOf(b.value) !== -1 && matches(card, groups, b.name);
-      }).length;
+      var n = rsLogic.optionCount(facets, groups, b.name, b.value);
       var span = form.querySelector('label[for="' + b.id + '"] [data-rs-n]');
       if (span) span.textContent = "(" + n + ")";
     });

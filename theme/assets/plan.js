@@ -153,18 +153,15 @@
 
     // Sessions of different courses that overlap in time.
     var clashes = [];
-    all.sort(function (a, b) { return Date.parse(a.s.start) - Date.parse(b.s.start); });
-    for (var i = 0; i < all.length; i++) {
-      for (var j = i + 1; j < all.length && Date.parse(all[j].s.start) < Date.parse(all[i].s.end); j++) {
-        if (all[i].slug !== all[j].slug) {
-          clashes.push(fill(T.clash_item, { when: all[i].s.text, a: all[i].title, b: all[j].title }));
-          [all[i].li, all[j].li].forEach(function (li) {
-            li.classList.add("rs-plan__clash");
-            if (!li.querySelector(".rs-plan__clash-flag")) li.appendChild(el("strong", { "class": "rs-plan__clash-flag" }, " " + T.clash_flag));
-          });
-        }
-      }
-    }
+    var pairs = rsLogic.overlaps(all.map(function (a) { return { slug: a.slug, start: a.s.start, end: a.s.end, item: a }; }));
+    pairs.forEach(function (pair) {
+      var a = pair[0].item, b = pair[1].item;
+      clashes.push(fill(T.clash_item, { when: a.s.text, a: a.title, b: b.title }));
+      [a.li, b.li].forEach(function (li) {
+        li.classList.add("rs-plan__clash");
+        if (!li.querySelector(".rs-plan__clash-flag")) li.appendChild(el("strong", { "class": "rs-plan__clash-flag" }, " " + T.clash_flag));
+      });
+    });
     var box = document.getElementById("rs-plan-clashes");
     box.textContent = "";
     box.classList.toggle("rs-plan__clashes--found", clashes.length > 0);

@@ -34,18 +34,20 @@
 
   function sessions(t) {
     document.querySelectorAll(".rs-sessions").forEach(function (list) {
-      // A cancelled course has no next session at all.
-      var nextFound = list.hasAttribute("data-rs-no-next");
       var nextLi = null;
-      list.querySelectorAll("li[data-rs-end]").forEach(function (li) {
+      var items = Array.prototype.slice.call(list.querySelectorAll("li[data-rs-end]"));
+      // A cancelled course has no next session at all (data-rs-no-next).
+      var marks = rsLogic.sessionMarks(items.map(function (li) {
+        return { end: li.getAttribute("data-rs-end"), cancelled: li.classList.contains("rs-session--cancelled") };
+      }), t.getTime(), list.hasAttribute("data-rs-no-next"));
+      items.forEach(function (li, i) {
         var cancelled = li.classList.contains("rs-session--cancelled");
-        if (ended(li, "data-rs-end", t)) {
+        if (marks[i].past) {
           li.classList.add("rs-session--past");
           li.classList.remove("rs-session--next");
           unflag(li, "next");
           if (!cancelled) flag(li, "past", "Afholdt");
-        } else if (!cancelled && !nextFound) {
-          nextFound = true;
+        } else if (marks[i].next) {
           nextLi = li;
           li.classList.add("rs-session--next");
           flag(li, "next", "Næste gang");
@@ -82,11 +84,7 @@
     } catch (e) {
       return null;
     }
-    var current = steps[0];
-    steps.forEach(function (s) {
-      if (s.start && Date.parse(s.start) <= t.getTime()) current = s;
-    });
-    return current;
+    return rsLogic.stepAt(steps, t.getTime());
   }
 
   function removeAll(root, selector) {

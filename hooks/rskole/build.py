@@ -246,7 +246,8 @@ class Build:
         skip = frozenset([spec.key]) if spec.kind == "term" else frozenset()
         record = f"Kursus: {spec.title}" if spec.kind == "course" else None
         # The body is an editor's Markdown field (description, bio, definition).
-        body = Markup(self.link_terms(self.markdown(spec.body), page_url, once, skip, record) if spec.body else "")
+        body = Markup(text.with_print_addresses(self.link_terms(self.markdown(spec.body), page_url, once, skip, record))
+                      if spec.body else "")
         ctx = views.context(self.env, spec)
         if spec.kind == "course":
             ctx["course"]["learning_outcomes"] = [

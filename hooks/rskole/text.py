@@ -46,3 +46,37 @@ def short_text(term: Term) -> str:
     text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)  # links -> their text
     text = re.sub(r"[*_`>]+", "", text)
     return " ".join(unescape(text).split())
+
+
+_LINK = re.compile(r'<a href="(https?://[^"]+)"([^>]*)>(.*?)</a>', re.S)
+_PRINT_MAX = 40
+
+
+def print_address(url: str) -> str:
+    """A link's address as a printed page shows it: without the scheme, shortened at a
+    slash where long (never inside a word), e.g. 'example.dk/tilmelding/…'."""
+    address = unescape(url).split("://", 1)[-1].rstrip("/")
+    if len(address) <= _PRINT_MAX:
+        return address
+    cut = address.rfind("/", 0, _PRINT_MAX)
+    return (address[:cut] if cut > 0 else address.split("/", 1)[0]) + "/…"
+
+
+def with_print_addresses(html: str) -> str:
+    """Each web link in an editor's text followed by its address for print (hidden on
+    screen by the style sheet), so a printed handout still says where it leads. The
+    address may break only after a slash."""
+    def add(match: re.Match) -> str:
+        href, rest, inner = match.group(1), match.group(2), match.group(3)
+        address = print_address(href)
+        if _TAG.sub("", inner).strip() == address:
+            return match.group(0)  # the link already shows its address
+        parts = _html_escape(address).split("/")
+        shown = "/<wbr>".join(parts)
+        return f'{match.group(0)}<span class="rs-print-url" data-search-exclude="1"> ({shown})</span>'
+
+    return _LINK.sub(add, html)
+
+
+def _html_escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -67,7 +67,7 @@ def with_print_addresses(html: str) -> str:
     screen by the style sheet), so a printed handout still says where it leads. The
     address may break only after a slash."""
     def add(match: re.Match) -> str:
-        href, rest, inner = match.group(1), match.group(2), match.group(3)
+        href, inner = match.group(1), match.group(3)
         address = print_address(href)
         if _TAG.sub("", inner).strip() == address:
             return match.group(0)  # the link already shows its address

@@ -139,3 +139,8 @@ def test_lists_and_quotes():
     assert danish.sentence_list(["Borgere"]) == "Borgere"
     assert danish.sentence_list(["Borgere", "Pårørende", "Fagfolk"]) == "Borgere, pårørende og fagfolk"
     assert danish.quote("Online") == "\u201eOnline\u201c"
+
+
+def test_a_character_whose_base_is_no_letter_keeps_its_own_place():
+    # "²" decomposes to "2", but only letters are folded to their base: it sorts as itself.
+    assert danish.sort_key("²") == (((1, ord("²")),), "²", "²")

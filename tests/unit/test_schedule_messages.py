@@ -134,3 +134,24 @@ def test_every_session_cancelled():
     assert first_session(sessions).start == at("2027-03-10T10:00")
     assert next_session(sessions, at("2027-01-01T00:00")) is None
     assert first_session([]) is None and last_end([]) is None and is_upcoming([], at("2030-01-01T00:00"))
+
+
+def test_a_repeated_window_of_two_hours_is_named_whole():
+    # Troll station leaves UTC+2 for UTC+0 at 03:00: on 31 October 2027 01:00-02:59 come twice.
+    troll = ZoneInfo("Antarctica/Troll")
+    _, problems = expand([spec(date="2027-10-31", start="01:30", end="04:00")], troll, [1])
+    assert problems == [(1, "klokken 01:30 findes to gange den 2027-10-31 i tidszonen Antarctica/Troll, fordi urene "
+                            "stilles tilbage fra sommertid, og kalenderprogrammer læser den forskelligt; tider fra 01:00 "
+                            "til 02:59 er tvetydige den dag, så vælg et tidspunkt før 01:00 eller fra 03:00")]
+
+
+def test_which_date_of_a_series_is_outside_the_years():
+    sessions, problems = expand([spec(date="1899-12-25", weekly=3), spec(date="2998-12-31", weekly=60),
+                                 spec(date="2999-12-31")], CPH, [1, 2, 3])
+    assert problems == [
+        # The series' first date is the one to fix, even though the series reaches 1900.
+        (1, "datoen 1899-12-25 ligger ikke mellem år 1900 og 2999; tjek årstallet"),
+        (2, "rækkens sidste dato 3000-02-17 ligger ikke mellem år 1900 og 2999; tjek årstallet"),
+    ]
+    # A single session on the last day of 2999 is no series reaching 3000.
+    assert [s.key for s in sessions] == ["29991231"]

@@ -30,7 +30,7 @@ def slugify(text: str) -> str:
 
 
 def is_slug(text: str) -> bool:
-    return bool(SLUG_RE.match(text))
+    return bool(SLUG_RE.fullmatch(text))  # not .match: "$" also matches before a final newline
 
 
 # Danish alphabetical order (CLDR "da"): ... x, y, z, æ, ø, å; "aa" counts as "å";

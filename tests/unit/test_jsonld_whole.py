@@ -1,0 +1,126 @@
+"""JSON-LD asserted whole: every key a search engine reads, for a course with a titled
+teacher, a place with accessibility, a moved and a cancelled session, and no site URL
+(issue 18: the mutants that test_jsonld.py let live)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from types import SimpleNamespace
+
+from helpers import LOCATIONS, TEACHERS, load_files
+from rskole import jsonld, views
+from rskole.model import SiteSettings
+
+COURSE = """
+title: Håb og recovery
+summary: Hvad giver håb?
+description: Om håb.
+themes: [hope, meaning]
+audiences: [citizens, relatives]
+teachers: [anne-madsen, karsten-holm]
+location: vaerkstedet
+sessions:
+  - {date: 2027-03-03, start: "10:00", end: "12:00", topic: Hvad er håb?}
+  - {date: 2027-03-04, start: "10:00", end: "11:30", location: biblioteket}
+  - {date: 2027-03-05, start: "10:00", end: "12:00", cancelled: true}
+"""
+TERM2 = """---
+term: Anden term
+---
+Noget andet.
+"""
+
+
+def build(tmp_path, course_text=COURSE):
+    files = {
+        "courses/haab.yml": course_text,
+        "courses/_teachers.yml": TEACHERS.replace("  role: peer", "  role: peer\n  title: Recoverymentor"),
+        "courses/_locations.yml": LOCATIONS.replace("4000 Roskilde\nbiblioteket", "4000 Roskilde\n  accessibility: Niveaufri adgang.\nbiblioteket"),
+        "glossary/anden-term.md": TERM2,
+    }
+    cat, problems = load_files(tmp_path, files)
+    assert not problems, problems.report()
+    day = date(2027, 2, 1)
+    return views.Env(cat, day, datetime.combine(day, datetime.min.time(), tzinfo=cat.zone)), cat.courses["haab"]
+
+
+WORKSHOP = {"@type": "Place", "name": "Værkstedet", "description": "Niveaufri adgang.", "url": "/steder/vaerkstedet/",
+            "address": {"@type": "PostalAddress", "streetAddress": "Eksempelvej 12, 4000 Roskilde", "addressCountry": "DK"}}
+LIBRARY = {"@type": "Place", "name": "Biblioteket", "url": "/steder/biblioteket/",
+           "address": {"@type": "PostalAddress", "streetAddress": "Bibliotekvej 1, 4000 Roskilde", "addressCountry": "DK"}}
+
+
+def test_a_whole_course_without_a_site_url(tmp_path):
+    env, course = build(tmp_path)
+    url = "/kurser/haab/"
+    assert jsonld.course(env, course, None) == {
+        "@context": "https://schema.org", "@type": "Course", "@id": url, "name": "Håb og recovery",
+        "description": "Hvad giver håb?", "url": url, "inLanguage": "da",
+        "provider": {"@type": "EducationalOrganization", "name": "Test", "email": "kontakt@example.dk"},
+        "isAccessibleForFree": True,
+        "offers": {"@type": "Offer", "category": "Free", "price": 0, "priceCurrency": "DKK", "url": url},
+        "audience": [{"@type": "Audience", "audienceType": "Borgere med psykiske vanskeligheder"},
+                     {"@type": "Audience", "audienceType": "Pårørende"}],
+        "about": ["Håb og optimisme", "Mening"],
+        "hasCourseInstance": [{
+            "@type": "CourseInstance", "name": "Håb og recovery", "courseMode": "onsite", "inLanguage": "da",
+            "instructor": [
+                {"@type": "Person", "name": "Anne Madsen", "description": "Recoverymentor", "url": "/undervisere/anne-madsen/"},
+                {"@type": "Person", "name": "Karsten Holm", "description": "Fagprofessionel underviser",
+                 "url": "/undervisere/karsten-holm/"},
+            ],
+            "eventStatus": "https://schema.org/EventScheduled", "url": url,
+            "startDate": "2027-03-03T10:00:00+01:00", "endDate": "2027-03-04T11:30:00+01:00",
+            # Two held sessions of different lengths: no schedule is made up.
+            "courseWorkload": "PT3H30M",
+            "subEvent": [
+                {"@type": "Event", "name": "Hvad er håb?", "startDate": "2027-03-03T10:00:00+01:00",
+                 "endDate": "2027-03-03T12:00:00+01:00", "eventStatus": "https://schema.org/EventScheduled", "location": WORKSHOP},
+                {"@type": "Event", "name": "Håb og recovery", "startDate": "2027-03-04T10:00:00+01:00",
+                 "endDate": "2027-03-04T11:30:00+01:00", "eventStatus": "https://schema.org/EventScheduled", "location": LIBRARY},
+                {"@type": "Event", "name": "Håb og recovery", "startDate": "2027-03-05T10:00:00+01:00",
+                 "endDate": "2027-03-05T12:00:00+01:00", "eventStatus": "https://schema.org/EventCancelled", "location": WORKSHOP},
+            ],
+            "location": [WORKSHOP, LIBRARY],
+        }],
+    }
+
+
+def test_every_session_cancelled_gives_no_workload_and_the_places_of_all(tmp_path):
+    text = COURSE.replace('end: "11:30", location: biblioteket}', 'end: "11:30", location: biblioteket, cancelled: true}')
+    text = text.replace('topic: Hvad er håb?}', 'topic: Hvad er håb?, cancelled: true}')
+    env, course = build(tmp_path, text)
+    [instance] = jsonld.course(env, course, None)["hasCourseInstance"]
+    assert "courseWorkload" not in instance and "courseSchedule" not in instance
+    assert instance["endDate"] == "2027-03-05T12:00:00+01:00"
+    assert instance["location"] == [WORKSHOP, LIBRARY]
+
+
+def test_provider_by_phone_and_without_contact():
+    phone = SimpleNamespace(settings=SiteSettings(name="Skolen", contact="+45 11 22 33 44"))
+    assert jsonld._provider(phone, None) == {"@type": "EducationalOrganization", "name": "Skolen", "telephone": "+45 11 22 33 44"}
+    none = SimpleNamespace(settings=SiteSettings(name="Skolen"))
+    assert jsonld._provider(none, "https://skole.example.dk") == {
+        "@type": "EducationalOrganization", "name": "Skolen", "url": "https://skole.example.dk/"}
+
+
+def test_the_term_set_whole_in_slug_order(tmp_path):
+    env, _ = build(tmp_path)
+    assert jsonld.term_set(env, None) == {
+        "@context": "https://schema.org", "@type": "DefinedTermSet", "@id": "/ordbog/", "name": "Mini-ordbog",
+        "url": "/ordbog/", "inLanguage": "da",
+        "hasDefinedTerm": [
+            {"@type": "DefinedTerm", "@id": "/ordbog/anden-term/", "name": "Anden term", "description": "Noget andet.",
+             "termCode": "anden-term", "url": "/ordbog/anden-term/"},
+            {"@type": "DefinedTerm", "@id": "/ordbog/personlig-recovery/", "name": "Personlig recovery",
+             "description": "En proces.", "termCode": "personlig-recovery", "url": "/ordbog/personlig-recovery/",
+             "alternateName": ["personlige recovery"]},
+        ],
+    }
+
+
+def test_the_course_list_whole(tmp_path):
+    env, course = build(tmp_path)
+    assert jsonld.course_list(env, [course], None) == {
+        "@context": "https://schema.org", "@type": "ItemList", "@id": "/kurser/", "name": "Kurser", "url": "/kurser/",
+        "numberOfItems": 1, "itemListElement": [{"@type": "ListItem", "position": 1, "url": "/kurser/haab/"}]}

@@ -145,14 +145,14 @@ def phases(portal: Path) -> dict:
     with phase("load"):
         b.load()
 
-    with phase("generate"):
-        sources = b.generated_files()
-
     # One pass: every generated page finished (linking timed inside it).
     original_link = timed(core.Build, "link_terms", "link_in_compose")
     with phase("compose"):
         b.compose()
     core.Build.link_terms = original_link
+
+    with phase("generate"):  # the finished pages' sources (front matter) for the engine
+        sources = b.generated_files()
 
     # What MkDocs hands on_page_content for editors' own pages: their Markdown rendered
     # (not timed); the adapter links glossary words in them.
@@ -377,9 +377,9 @@ def report(res: dict, baseline: dict | None) -> str:
             ("setup (Build.from_mkdocs)", "setup"),
             ("loading/validation (Build.load)", "load"),
             ("- of which catalogue.load (read + validate)", "load_catalogue"),
-            ("page generation (Build.generated_files)", "generate"),
             ("one pass: every generated page (Build.compose)", "compose"),
             ("- of which glossary linking (link_terms)", "link_in_compose"),
+            ("pages handed to the engine (Build.generated_files)", "generate"),
             ("editors' pages linked (Build.link_content)", "link_content"),
             ("feeds (Build.write_feeds)", "feeds"),
             ("hooks total", "hooks_total"),

@@ -327,7 +327,7 @@ class Build:
             return self._digests[src_uri]
         finished = self.finished.get(src_uri)
         if finished is not None:
-            own = (source_of(finished.front_matter), finished.html, finished.head)
+            own = (repr(finished.front_matter), finished.html, finished.head)
         else:
             own = (source or "", self.home_after(routes.url_of(src_uri)) if src_uri == "index.md" else "")
         self._digests[src_uri] = memo.digest(self._site_key(), self._content_key(), src_uri, *own)
@@ -376,9 +376,23 @@ class Build:
         return None
 
     def write_feeds(self, site_dir: Path) -> None:
-        """Calendar files, kurser.json and the Atom feed, next to the pages; sitemap lastmod from git."""
-        for name, data in feeds.outputs(self.catalogue, self.env, self.root, self.site_url or "http://localhost/").items():
-            _write(site_dir / name, data)
+        """Calendar files, kurser.json and the Atom feed, next to the pages; sitemap lastmod from git.
+
+        In a served preview (``keep_pages``) each event is serialised once per content
+        across rebuilds, and a file whose bytes this process already wrote there is left
+        alone."""
+        outputs = feeds.outputs(self.catalogue, self.env, self.root, self.site_url or "http://localhost/",
+                                shared=memo.EVENTS if self.keep_pages else None)
+        for name, data in outputs.items():
+            path = site_dir / name
+            if self.keep_pages:
+                key = memo.digest(data)
+                if memo.WRITTEN.peek(str(path)) == key and path.is_file():
+                    continue
+                _write(path, data)
+                memo.WRITTEN.put(str(path), key)
+            else:
+                _write(path, data)
         sitemap.update(site_dir, self.root, self.docs_dir, self.specs.values(), self.site_url, self.zone)
 
     def note_output(self, html: str) -> None:

@@ -162,7 +162,14 @@ def _event_ical(cat: Catalogue, course: Course, session: Session, site_url: str,
         return _event_bytes(cat, course, session, site_url, stamp, sequence)
     key = (course.slug, session.key, site_url, stamp, sequence)
     if key not in cache:
-        cache[key] = _event_bytes(cat, course, session, site_url, stamp, sequence, cache)
+        shared = cache.get("shared")
+        if shared is not None:
+            # Everything _event reads: the course, the session, the places, the site.
+            places = (cat.locations.get(session.location or ""), cat.locations.get(course.spec.location or ""))
+            content = (repr(course.spec), repr(session), repr(places), site_url, repr(stamp), sequence)
+            cache[key] = shared.get(content, lambda: _event_bytes(cat, course, session, site_url, stamp, sequence, cache))
+        else:
+            cache[key] = _event_bytes(cat, course, session, site_url, stamp, sequence, cache)
     return cache[key]
 
 
@@ -344,12 +351,15 @@ def calendar_ics(cat: Catalogue, courses: list[Course], site_url: str, now: date
     return _calendar(cat, cat.settings.name, rows, site_url, now, cache, sequences)
 
 
-def outputs(cat: Catalogue, env: views.Env, root: Path, site_url: str) -> dict[str, bytes]:
+def outputs(cat: Catalogue, env: views.Env, root: Path, site_url: str, shared: Any = None) -> dict[str, bytes]:
     """Every calendar file, kurser.json and feed.xml of a build, by path in the site.
 
     One ``git log`` of the course files gives the Atom dates, each event's DTSTAMP (the
     file's last commit) and, with one ``git cat-file`` for the earlier versions, each
     event's SEQUENCE. Same content and history, same bytes.
+
+    ``shared`` (a ``memo.Memo``, for ``mkdocs serve``'s rebuilds) keeps each event's bytes
+    by everything the event is made of, across builds.
     """
     paths = [c.path for c in cat.courses.values()]
     commits = _log(root, paths)
@@ -361,6 +371,8 @@ def outputs(cat: Catalogue, env: views.Env, root: Path, site_url: str) -> dict[s
         sequences = {}
     stamps = {c.slug: dates[c.path][1] for c in cat.courses.values() if c.path in dates}
     cache: dict = {}  # each session serialised once, for its course's file and kalender.ics
+    if shared is not None:
+        cache["shared"] = shared
     files: dict[str, bytes] = {}
     for slug in sorted(cat.courses):
         files[routes.ics_url(slug)] = course_ics(cat, cat.courses[slug], site_url, now=stamps.get(slug), cache=cache,

@@ -85,3 +85,9 @@ PAGES = Memo(50_000)
 #: (``Build.page_digest``). A ``--dirty`` rebuild leaves a page alone when its digest is
 #: the same and the file is still there.
 WRITTEN = Memo(200_000)
+
+#: Calendar events (VEVENT bytes) by everything they are made of; a preview only.
+EVENTS = Memo(400_000)
+
+#: Earlier versions of course files, parsed, by the version's bytes (git blobs never change).
+OLD_VERSIONS = Memo(100_000)

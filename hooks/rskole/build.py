@@ -189,7 +189,14 @@ class Build:
     def generated_files(self) -> list[tuple[PageSpec, str]]:
         """(spec, source) for every generated page: front matter only. The body is the
         finished page, which the engine is handed as it is (no Markdown run over it)."""
-        return [(page.spec, source_of(page.front_matter)) for page in self.finished.values()]
+        if not self.keep_pages:
+            return [(page.spec, source_of(page.front_matter)) for page in self.finished.values()]
+        # A served preview: the same front matter gives the same source (no YAML dump).
+        out = []
+        for page in self.finished.values():
+            meta = page.front_matter
+            out.append((page.spec, memo.SOURCES.get(repr(meta), lambda meta=meta: source_of(meta))))
+        return out
 
     def edit_uri(self, source: str) -> str | None:
         """The edit link of a generated page: the editor's own file, not the virtual page.

@@ -91,3 +91,6 @@ EVENTS = Memo(400_000)
 
 #: Earlier versions of course files, parsed, by the version's bytes (git blobs never change).
 OLD_VERSIONS = Memo(100_000)
+
+#: Generated pages' sources (front matter as YAML) by the front matter's repr; a preview only.
+SOURCES = Memo(60_000)

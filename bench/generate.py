@@ -21,6 +21,15 @@ makes two project folders under ``--out``:
     programme, plan, glossary, teachers, places, themes) and the same content pages.
     Detail pages are ``not_in_nav``, like the portal's generated pages.
 
+``bare/``
+    The floor (issue 17): MkDocs at its barest. Plain MkDocs 1.6.1 + mkdocs-material with
+    ``theme: {name: material, language: da, font: false, features: [navigation.prune]}``,
+    ``plugins: [search: {lang: da}]``, no ``markdown_extensions``, no custom_dir, only the
+    front page in ``nav``, and as many pages as the portal builds: a page per course (its
+    title, description and a list of its session dates), a page per term, and filler
+    pages (the teachers' bios, the places, the index pages' names) up to the portal's page
+    count.
+
 Everything is derived from one seeded ``random.Random``: the same N, M and seed give
 byte-identical files.
 """
@@ -736,6 +745,62 @@ def write_plain(root: Path, courses: list[Course], teachers: list[Teacher], term
     write("temaer/index.md", _front("Temaer") + "".join(f"- [{THEME_NAMES[k]}]({k}.md)\n" for k in THEMES))
 
 
+# --- writing the bare project ----------------------------------------------------------
+
+BARE_MKDOCS_YML = """\
+site_name: Recoveryskolen
+theme:
+  name: material
+  language: da
+  font: false
+  features:
+    - navigation.prune
+plugins:
+  - search:
+      lang: da
+nav:
+  - Forside: index.md
+"""
+
+
+def write_bare(root: Path, courses: list[Course], teachers: list[Teacher], terms: list[Term], pages: int) -> int:
+    """MkDocs at its barest over ``pages`` pages of the same text (issue 17's floor).
+
+    Returns the number of Markdown pages written (``pages``, or more if the courses and
+    terms alone are more)."""
+    docs = root / "docs"
+    docs.mkdir(parents=True)
+    (root / "mkdocs.yml").write_text(BARE_MKDOCS_YML, encoding="utf-8")
+    written = 0
+
+    def write(rel: str, text: str) -> None:
+        nonlocal written
+        path = docs / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        written += 1
+
+    write("index.md", "# Recoveryskolen\n\nGratis kurser om recovery og mental sundhed for alle.\n")
+    for c in courses:
+        dates = "".join(f"- {s['date'].isoformat()} kl. {s['start']}-{s['end']}\n" for s in expand(c.sessions))
+        write(f"kurser/{c.slug}.md", f"# {c.title}\n\n{c.description}\n\n## Kursusgange\n\n{dates}")
+    for t in terms:
+        write(f"ordbog/{t.slug}.md", f"# {t.name}\n\n{t.body}\n")
+    # Filler up to the portal's page count: the teachers' pages, the places', then
+    # numbered pages with a course summary each (as the portal's index pages).
+    fillers = [(f"undervisere/{t.id}.md", f"# {t.name}\n\n{t.title}\n\n{t.bio}\n") for t in teachers]
+    fillers += [(f"steder/{pid}.md", f"# {name}\n\n{address}\n") for pid, name, address in PLACES[:PLACE_COUNT]]
+    i = 0
+    while written < pages:
+        if i < len(fillers):
+            write(*fillers[i])
+        else:
+            c = courses[i % len(courses)] if courses else None
+            write(f"sider/side-{i}.md", f"# Side {i}\n\n{c.summary if c else 'Recoveryskolen.'}\n")
+        i += 1
+    return written
+
+
 # --- entry point -----------------------------------------------------------------------
 
 
@@ -750,7 +815,7 @@ def checkout(rev: str, dest: Path) -> Path:
 
 
 def generate(out: Path, n: int, m: int, seed: int = 2026, git: bool = True, rev: str | None = None) -> dict:
-    """Write out/portal and out/plain; return the counts of what was made.
+    """Write out/portal, out/plain and out/bare; return the counts of what was made.
 
     The portal's code, theme, content pages and mkdocs.yml come from the working tree, or
     from the git revision ``rev``.
@@ -768,6 +833,8 @@ def generate(out: Path, n: int, m: int, seed: int = 2026, git: bool = True, rev:
     source = checkout(rev, out / "source") if rev else REPO
     write_portal(out / "portal", courses, teachers, terms, rng, git, source)
     write_plain(out / "plain", courses, teachers, terms, source)
+    plain_pages = len(list((out / "plain" / "docs").rglob("*.md")))
+    bare_pages = write_bare(out / "bare", courses, teachers, terms, plain_pages)
     if rev:
         shutil.rmtree(out / "source")
     commit = None
@@ -775,10 +842,9 @@ def generate(out: Path, n: int, m: int, seed: int = 2026, git: bool = True, rev:
         commit = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", rev], check=True,
                                 capture_output=True, text=True).stdout.strip()
     content = len(list((out / "portal" / "content").glob("*.md")))
-    plain_pages = len(list((out / "plain" / "docs").rglob("*.md")))
     words = sorted(len(c.description.split()) for c in courses)
     counts = {"courses": n, "terms": m, "teachers": len(teachers), "places": PLACE_COUNT, "themes": len(THEMES),
-              "content_pages": content, "plain_pages": plain_pages,
+              "content_pages": content, "plain_pages": plain_pages, "bare_pages": bare_pages,
               "description_words_median": words[len(words) // 2] if words else 0,
               "sessions": sum(len(expand(c.sessions)) for c in courses), "code": commit or "working tree"}
     (out / "counts.json").write_text(json.dumps(counts, indent=2) + "\n", encoding="utf-8")

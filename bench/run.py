@@ -1,11 +1,14 @@
-"""The scale benchmark of issue 8: the portal against plain MkDocs + mkdocs-material.
+"""The scale benchmark of issues 8 and 17: the portal against plain MkDocs + mkdocs-material.
 
     .venv/bin/python bench/run.py N M [--runs 3] [--rev HEAD] [--out DIR] [--no-generate]
     .venv/bin/python bench/run.py N M --profile
 
-1. Generates N courses and M glossary terms with ``bench/generate.py`` (a portal project
-   and a plain MkDocs project with the same number of equivalent pages).
-2. Builds both, alternating portal and plain, each build a fresh subprocess
+1. Generates N courses and M glossary terms with ``bench/generate.py``: the portal
+   project and two baselines with the same number of pages: ``bare`` (MkDocs at its
+   barest: Material with navigation.prune, search ``lang: da``, no Markdown extensions,
+   only the front page in nav: the floor, issue 17) and ``plain`` (the twin: the same
+   theme overrides, Markdown extensions and equivalent pages, issue 8).
+2. Builds all three, alternating portal, bare and twin, each build a fresh subprocess
    (``python -m mkdocs build -q``, NO_MKDOCS_2_WARNING=1, PORTAL_TODAY=2026-11-22):
    wall time, CPU time (user + system) and peak memory (the child's maxrss, os.wait4).
 3. Times the hooks' phases in a fresh subprocess per run, by calling the core directly:
@@ -19,7 +22,10 @@
 
 ``--profile`` instead runs one portal build in-process under cProfile and prints the top
 25 functions by cumulative time, the top 25 by own time under ``hooks/``, and own time
-summed per package. No timing here is asserted by the test suite.
+summed per package. ``--preview`` starts ``mkdocs serve`` on the portal project, edits
+one course file and measures the time until the served page shows the edit (the
+edit-to-served time), against the bare full build measured in the same run.
+No timing here is asserted by the test suite.
 """
 
 from __future__ import annotations
@@ -48,8 +54,11 @@ import generate  # noqa: E402
 TODAY = "2026-11-22"
 MB = 1024 * 1024
 
-# The issue's targets.
-TARGET_RATIO = 1.15          # portal / plain build time at N = 1,000
+# The issues' targets.
+TARGET_BARE_FIRST = 1.3      # portal / bare build time at N = 1,000 (first step)
+TARGET_BARE = 1.15           # portal / bare build time at N = 1,000 (then)
+TARGET_TWIN = 1.0            # portal / twin build time at N = 1,000
+TARGET_PREVIEW = 0.5         # one-course edit served / bare full build at N = 1,000
 TARGET_LINEAR = 5.5          # N = 5,000 time / N = 1,000 time
 TARGET_MEMORY_MB = 500       # peak memory at N = 5,000
 TARGET_LINK_SHARE = 0.05     # glossary linking / portal build time
@@ -136,14 +145,14 @@ def phases(portal: Path) -> dict:
     with phase("load"):
         b.load()
 
-    with phase("generate"):
-        sources = b.generated_files()
-
     # One pass: every generated page finished (linking timed inside it).
     original_link = timed(core.Build, "link_terms", "link_in_compose")
     with phase("compose"):
         b.compose()
     core.Build.link_terms = original_link
+
+    with phase("generate"):  # the finished pages' sources (front matter) for the engine
+        sources = b.generated_files()
 
     # What MkDocs hands on_page_content for editors' own pages: their Markdown rendered
     # (not timed); the adapter links glossary words in them.
@@ -182,6 +191,95 @@ def run_phases(portal: Path) -> dict:
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
+# --- preview: mkdocs serve, one course edited ---------------------------------------------
+
+SERVE_START_TIMEOUT = 900    # s for the first build of the served site (a loaded machine)
+EDIT_TIMEOUT = 300           # s for one edit to show
+POLL = 0.02                  # s between two requests of the page
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _get(url: str) -> str | None:
+    import urllib.error
+    import urllib.request
+
+    try:
+        # Never through a proxy: the request stays on the loopback interface.
+        opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+        with opener.open(url, timeout=30) as resp:
+            return resp.read().decode("utf-8")
+    except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
+        return None
+
+
+def preview(portal: Path, out: Path, edits: int, dirty: bool = True) -> dict:
+    """``mkdocs serve`` on the portal project; ``edits`` times: edit one course file
+    (a new first word in its description) and poll the course page until it shows the
+    edit. Seconds from the file's write to the first served page with the edit.
+
+    The course file is restored and the server stopped whatever happens."""
+    course_file = sorted(p for p in (portal / "courses").rglob("*.yml") if not p.name.startswith("_"))[0]
+    slug = course_file.stem
+    original = course_file.read_bytes()
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}/{slug_url(slug)}"
+    cmd = [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-f", str(portal / "mkdocs.yml")]
+    if dirty:
+        cmd.append("--dirty")
+    log = open(out / "preview-serve.log", "w", encoding="utf-8")
+    proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, env=build_env(), cwd=portal)
+    served: list[float] = []
+    try:
+        start = time.perf_counter()
+        page = None
+        while page is None:
+            if proc.poll() is not None:
+                raise RuntimeError(f"mkdocs serve stopped ({proc.returncode}); see {out / 'preview-serve.log'}")
+            if time.perf_counter() - start > SERVE_START_TIMEOUT:
+                raise RuntimeError(f"mkdocs serve did not serve {url} within {SERVE_START_TIMEOUT} s")
+            time.sleep(0.2)
+            page = _get(url)
+        first_build = time.perf_counter() - start
+        for i in range(edits):
+            marker = f"Rettet{i + 1}x{os.getpid()}"
+            text = original.replace(b"description: |\n  ", f"description: |\n  {marker}. ".encode(), 1)
+            assert text != original, f"{course_file} has no block description to edit"
+            time.sleep(1.0)  # a quiet server: the previous rebuild has settled
+            t0 = time.perf_counter()
+            course_file.write_bytes(text)
+            while True:
+                page = _get(url)
+                elapsed = time.perf_counter() - t0
+                if page is not None and marker in page:
+                    served.append(elapsed)
+                    break
+                if elapsed > EDIT_TIMEOUT or proc.poll() is not None:
+                    raise RuntimeError(f"edit {i + 1} not served within {EDIT_TIMEOUT} s; see {out / 'preview-serve.log'}")
+                time.sleep(POLL)
+    finally:
+        course_file.write_bytes(original)
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        log.close()
+    return {"mode": "dirty" if dirty else "clean", "first_build": first_build, "served": served,
+            "course": course_file.relative_to(portal).as_posix()}
+
+
+def slug_url(slug: str) -> str:
+    return f"kurser/{slug}/"
+
+
 # --- sizes -------------------------------------------------------------------------------
 
 
@@ -215,32 +313,58 @@ def per_run(rows: list[dict]) -> str:
 
 def report(res: dict, baseline: dict | None) -> str:
     n, m, runs = res["n"], res["m"], res["runs"]
-    portal, plain = res["portal"], res["plain"]
-    ps, ls = res["portal_sizes"], res["plain_sizes"]
-    pw, lw = med(portal, "wall"), med(plain, "wall")
-    pc, lc = med(portal, "cpu"), med(plain, "cpu")
-    pm, lm = med(portal, "maxrss_mb"), med(plain, "maxrss_mb")
+    portal, plain, bare = res["portal"], res["plain"], res["bare"]
+    ps, ls, bs = res["portal_sizes"], res["plain_sizes"], res["bare_sizes"]
+    pw, lw, bw = med(portal, "wall"), med(plain, "wall"), med(bare, "wall")
+    pc, lc, bc = med(portal, "cpu"), med(plain, "cpu"), med(bare, "cpu")
+    pm, lm, bm = med(portal, "maxrss_mb"), med(plain, "maxrss_mb"), med(bare, "maxrss_mb")
+
+    def kb(sz: dict, key: str) -> str:
+        return f"{sz[key] / 1024:.1f}"
+
     lines = [
         f"## N = {n} courses, M = {m} terms: median of {runs} run{'s' if runs != 1 else ''} (code: {res.get('code')})",
         "",
-        "| metric | portal | plain | portal / plain |",
-        "|---|---:|---:|---:|",
-        f"| pages (index.html) | {ps['pages']} | {ls['pages']} | |",
-        f"| course pages | {ps['course_pages']} | {ls['course_pages']} | |",
-        f"| term pages | {ps['term_pages']} | {ls['term_pages']} | |",
-        f"| build wall time (s) | {pw:.2f} | {lw:.2f} | {pw / lw:.2f} |",
-        f"| build CPU time (s) | {pc:.2f} | {lc:.2f} | {pc / lc:.2f} |",
-        f"| peak memory (MB) | {pm:.0f} | {lm:.0f} | {pm / lm:.2f} |",
-        f"| search index (MB) | {ps['search_index_bytes'] / MB:.2f} | {ls['search_index_bytes'] / MB:.2f} | "
-        f"{ps['search_index_bytes'] / ls['search_index_bytes']:.2f} |",
-        f"| one course page HTML (KB) | {ps['one_course_page_bytes'] / 1024:.1f} | {ls['one_course_page_bytes'] / 1024:.1f} | "
-        f"{ps['one_course_page_bytes'] / max(ls['one_course_page_bytes'], 1):.2f} |",
-        f"| course page HTML, median (KB) | {ps['course_page_bytes_median'] / 1024:.1f} | "
-        f"{ls['course_page_bytes_median'] / 1024:.1f} | |",
-        f"| course page HTML, max (KB) | {ps['course_page_bytes_max'] / 1024:.1f} | {ls['course_page_bytes_max'] / 1024:.1f} | |",
-        f"| whole site (MB) | {ps['site_bytes'] / MB:.1f} | {ls['site_bytes'] / MB:.1f} | |",
+        "Bare: MkDocs at its barest over the same page count (issue 17). Twin: plain MkDocs with the",
+        "portal's theme overrides, Markdown extensions and equivalent pages (issue 8).",
         "",
-        f"Per run, wall s: portal {per_run(portal)}; plain {per_run(plain)}",
+        "| metric | portal | bare | twin | portal / bare | portal / twin |",
+        "|---|---:|---:|---:|---:|---:|",
+        f"| pages (index.html) | {ps['pages']} | {bs['pages']} | {ls['pages']} | | |",
+        f"| course pages | {ps['course_pages']} | {bs['course_pages']} | {ls['course_pages']} | | |",
+        f"| term pages | {ps['term_pages']} | {bs['term_pages']} | {ls['term_pages']} | | |",
+        f"| build wall time (s) | {pw:.2f} | {bw:.2f} | {lw:.2f} | {pw / bw:.2f} | {pw / lw:.2f} |",
+        f"| build CPU time (s) | {pc:.2f} | {bc:.2f} | {lc:.2f} | {pc / bc:.2f} | {pc / lc:.2f} |",
+        f"| peak memory (MB) | {pm:.0f} | {bm:.0f} | {lm:.0f} | {pm / bm:.2f} | {pm / lm:.2f} |",
+        f"| search index (MB) | {ps['search_index_bytes'] / MB:.2f} | {bs['search_index_bytes'] / MB:.2f} | "
+        f"{ls['search_index_bytes'] / MB:.2f} | {ps['search_index_bytes'] / bs['search_index_bytes']:.2f} | "
+        f"{ps['search_index_bytes'] / ls['search_index_bytes']:.2f} |",
+        f"| one course page HTML (KB) | {kb(ps, 'one_course_page_bytes')} | {kb(bs, 'one_course_page_bytes')} | "
+        f"{kb(ls, 'one_course_page_bytes')} | | |",
+        f"| course page HTML, median (KB) | {kb(ps, 'course_page_bytes_median')} | {kb(bs, 'course_page_bytes_median')} | "
+        f"{kb(ls, 'course_page_bytes_median')} | | |",
+        f"| course page HTML, max (KB) | {kb(ps, 'course_page_bytes_max')} | {kb(bs, 'course_page_bytes_max')} | "
+        f"{kb(ls, 'course_page_bytes_max')} | | |",
+        f"| whole site (MB) | {ps['site_bytes'] / MB:.1f} | {bs['site_bytes'] / MB:.1f} | {ls['site_bytes'] / MB:.1f} | | |",
+    ]
+    pv = res.get("preview")
+    if pv and pv["served"]:
+        sv = statistics.median(pv["served"])
+        lines += [
+            "",
+            f"### Preview: `mkdocs serve{' --dirty' if pv['mode'] == 'dirty' else ''}`, one course file edited "
+            f"({pv['course']}), median of {len(pv['served'])} edits",
+            "",
+            "| metric | s | / bare full build (wall) |",
+            "|---|---:|---:|",
+            f"| first build of the served site | {pv['first_build']:.2f} | {pv['first_build'] / bw:.2f} |",
+            f"| edit to served | {sv:.2f} | {sv / bw:.2f} |",
+            "",
+            f"Per edit, s: {', '.join(f'{t:.2f}' for t in pv['served'])}",
+        ]
+    lines += [
+        "",
+        f"Per run, wall s: portal {per_run(portal)}; bare {per_run(bare)}; twin {per_run(plain)}",
         f"One course page: {ps['one_course_page']}",
         f"Machine: {res.get('cpus')} CPUs, 1-minute load average {res.get('loadavg_before', 0):.2f} before and "
         f"{res.get('loadavg_after', 0):.2f} after the builds (wall times are only comparable on an idle machine; "
@@ -253,9 +377,9 @@ def report(res: dict, baseline: dict | None) -> str:
             ("setup (Build.from_mkdocs)", "setup"),
             ("loading/validation (Build.load)", "load"),
             ("- of which catalogue.load (read + validate)", "load_catalogue"),
-            ("page generation (Build.generated_files)", "generate"),
             ("one pass: every generated page (Build.compose)", "compose"),
             ("- of which glossary linking (link_terms)", "link_in_compose"),
+            ("pages handed to the engine (Build.generated_files)", "generate"),
             ("editors' pages linked (Build.link_content)", "link_content"),
             ("feeds (Build.write_feeds)", "feeds"),
             ("hooks total", "hooks_total"),
@@ -274,15 +398,21 @@ def report(res: dict, baseline: dict | None) -> str:
             "",
             f"Portal build CPU minus hooks total: {pc - p['hooks_total']:.2f} s (plain build CPU: {lc:.2f} s)",
         ]
-    lines += ["", "### Targets (issue 8)", ""]
+    lines += ["", "### Targets (issues 8 and 17)", ""]
     checks = []
     if n == 1000:
-        checks.append((f"build time <= {TARGET_RATIO} x plain (N = 1,000), wall", f"{pw / lw:.2f} x", pw / lw <= TARGET_RATIO))
-        checks.append((f"build time <= {TARGET_RATIO} x plain (N = 1,000), CPU", f"{pc / lc:.2f} x", pc / lc <= TARGET_RATIO))
+        for limit in (TARGET_BARE_FIRST, TARGET_BARE):
+            checks.append((f"build time <= {limit} x bare (N = 1,000), wall", f"{pw / bw:.2f} x", pw / bw <= limit))
+            checks.append((f"build time <= {limit} x bare (N = 1,000), CPU", f"{pc / bc:.2f} x", pc / bc <= limit))
+        checks.append((f"build time <= {TARGET_TWIN} x twin (N = 1,000), wall", f"{pw / lw:.2f} x", pw / lw <= TARGET_TWIN))
+        checks.append((f"build time <= {TARGET_TWIN} x twin (N = 1,000), CPU", f"{pc / lc:.2f} x", pc / lc <= TARGET_TWIN))
+        if pv and pv["served"]:
+            checks.append((f"one-course edit served < {TARGET_PREVIEW} x bare full build (N = 1,000)",
+                           f"{sv / bw:.2f} x ({sv:.2f} s / {bw:.2f} s)", sv / bw < TARGET_PREVIEW))
         checks.append((f"search index < {TARGET_SEARCH_MB} MB (1,000 courses)", f"{ps['search_index_bytes'] / MB:.2f} MB",
                        ps["search_index_bytes"] / MB < TARGET_SEARCH_MB))
     else:
-        checks.append((f"build time <= {TARGET_RATIO} x plain (measured at N = {n}), CPU", f"{pc / lc:.2f} x", pc / lc <= TARGET_RATIO))
+        checks.append((f"build time <= {TARGET_BARE} x bare (measured at N = {n}), CPU", f"{pc / bc:.2f} x", None))
     if baseline:
         for kind, mine in (("wall", pw), ("CPU", pc)):
             theirs = statistics.median(r[kind.lower()] for r in baseline["portal"])
@@ -376,6 +506,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--rev", help="benchmark the portal code of this git revision (default: the working tree)")
     ap.add_argument("--no-generate", action="store_true", help="reuse the projects already in --out")
     ap.add_argument("--no-phases", action="store_true", help="skip the in-process timing of the hooks' phases")
+    ap.add_argument("--no-preview", action="store_true", help="skip the edit-to-served measurement of mkdocs serve")
+    ap.add_argument("--preview-clean", action="store_true",
+                    help="measure the preview with a plain `mkdocs serve` (full rebuilds) instead of `--dirty`")
     ap.add_argument("--baseline", type=Path, help="results.json of another N to compare with "
                                                   "(default: bench/out/1000-<M>/results.json when N != 1000)")
     ap.add_argument("--profile", action="store_true", help="one portal build under cProfile instead of the timed runs")
@@ -403,20 +536,27 @@ def main(argv: list[str] | None = None) -> None:
         print(text)
         return
 
-    res: dict = {"n": args.n, "m": args.m, "runs": args.runs, "code": counts.get("code"), "portal": [], "plain": [], "phases": [],
-                 "loadavg_before": os.getloadavg()[0], "cpus": os.cpu_count()}
+    bare = out / "bare"
+    res: dict = {"n": args.n, "m": args.m, "runs": args.runs, "code": counts.get("code"), "portal": [], "bare": [],
+                 "plain": [], "phases": [], "loadavg_before": os.getloadavg()[0], "cpus": os.cpu_count()}
     for i in range(args.runs):
-        # Alternate: portal, plain, portal, plain ...
+        # Alternate: portal, bare, twin, portal, bare, twin ...
         res["portal"].append(build(portal / "mkdocs.yml", out / "site-portal", out / "portal-build.log"))
         print(f"run {i + 1}/{args.runs}: portal {res['portal'][-1]['wall']:.2f} s", end="", flush=True)
+        res["bare"].append(build(bare / "mkdocs.yml", out / "site-bare", out / "bare-build.log"))
+        print(f", bare {res['bare'][-1]['wall']:.2f} s", end="", flush=True)
         res["plain"].append(build(plain / "mkdocs.yml", out / "site-plain", out / "plain-build.log"))
-        print(f", plain {res['plain'][-1]['wall']:.2f} s", flush=True)
+        print(f", twin {res['plain'][-1]['wall']:.2f} s", flush=True)
+    if not args.no_preview:
+        res["preview"] = preview(portal, out, args.runs, dirty=not args.preview_clean)
+        print(f"preview: edit to served {', '.join(f'{t:.2f}' for t in res['preview']['served'])} s", flush=True)
     if not args.no_phases:
         for i in range(args.runs):
             res["phases"].append(run_phases(portal))
     res["loadavg_after"] = os.getloadavg()[0]
     res["portal_sizes"] = sizes(out / "site-portal")
     res["plain_sizes"] = sizes(out / "site-plain")
+    res["bare_sizes"] = sizes(out / "site-bare")
     (out / "results.json").write_text(json.dumps(res, indent=2) + "\n", encoding="utf-8")
 
     baseline = None

@@ -61,6 +61,9 @@ def on_config(config):
         # MkDocs writes into a staging folder; the real site is replaced only on success.
         staging = (publish.begin(site_dir), site_dir)
         config.site_dir = str(staging[0])
+    # A served site (mkdocs serve builds into its own folder, unstaged) keeps finished
+    # pages for its next rebuild, in the core's content-keyed cache.
+    build.keep_pages = staging is None
     config[KEY] = Adapter(build, staging)
     # Every page's footer (the theme's own pages too, such as 404.html) shows help.
     config.extra["portal_footer"] = build.footer()
@@ -85,7 +88,20 @@ def on_files(files: Files, config) -> Files:
             # navigation (that makes MkDocs' cost grow with the square of the pages).
             file.inclusion = InclusionLevel.NOT_IN_NAV
         files.append(file)
+    for file in files.documentation_pages():
+        # MkDocs asks only under --dirty (mkdocs serve --dirty): a generated page counts as
+        # modified always, an editor's page when its own file is newer. Both are asked of
+        # the core instead: rewritten when what the page is made of changed.
+        file.is_modified = _is_modified(build, file)
     return files
+
+
+def _is_modified(build: core.Build, file: File):
+    def is_modified() -> bool:
+        source = None if file.generated_by else file.content_bytes
+        return not build.unchanged(file.src_uri, file.abs_dest_path, source)
+
+    return is_modified
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
@@ -120,7 +136,10 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_page(output, page, config):
-    _adapter(config).build.note_output(output)
+    build = _adapter(config).build
+    build.note_output(output)
+    file = page.file
+    build.written(file.src_uri, file.abs_dest_path, None if file.generated_by else file.content_bytes)
     # The page is written; its HTML need not stay in memory until the build ends.
     page.content = None
     return output

@@ -20,7 +20,7 @@ import markdown as md
 import yaml
 from markupsafe import Markup
 
-from . import content, danish, feeds, headers, jsonld, registry, routes, safety, sitemap, text, views
+from . import content, danish, feeds, headers, jsonld, memo, registry, routes, safety, sitemap, text, views
 from .glossary import TermIndex, link
 from .catalogue import Catalogue, Paths, load, load_settings, today
 from .model import SiteSettings
@@ -86,6 +86,12 @@ class Build:
     docs_dir: Path = Path("content")
     courses_dir: str = "courses"
     glossary_dir: str = "glossary"
+    #: What the site's Markdown depends on besides the text: mkdocs.yml's bytes (its
+    #: extensions and their settings) and the extensions' names. Keys the shared caches.
+    signature: str = ""
+    #: Keep finished pages in the process-wide cache (``memo.PAGES``) for the next build:
+    #: set by the adapter for ``mkdocs serve``, whose rebuilds run in the same process.
+    keep_pages: bool = False
 
     catalogue: Catalogue | None = None
     env: Env | None = None
@@ -102,6 +108,9 @@ class Build:
     _jinja: jinja2.Environment | None = None
     _content: list | None = None
     _md: md.Markdown | None = None
+    _site_digest: str | None = None
+    _content_digest: str | None = None
+    _digests: dict = field(default_factory=dict)
 
     # --- setting up --------------------------------------------------------------------
 
@@ -125,6 +134,12 @@ class Build:
             raise ContentError(p)
         portal = extra.get("portal") or {}
         repo_url = config.get("repo_url")
+        try:
+            config_bytes = config_path.read_bytes()
+        except OSError:
+            config_bytes = b""
+        names = [e if isinstance(e, str) else f"{type(e).__module__}.{type(e).__qualname__}"
+                 for e in config["markdown_extensions"]]
         return cls(
             root=root,
             settings=settings,
@@ -139,6 +154,7 @@ class Build:
             docs_dir=Path(config["docs_dir"]),
             courses_dir=portal.get("courses_dir", "courses"),
             glossary_dir=portal.get("glossary_dir", "glossary"),
+            signature=memo.digest(config_bytes, repr(names), repr(sorted(config["mdx_configs"]))),
         )
 
     def footer(self) -> dict:
@@ -173,7 +189,14 @@ class Build:
     def generated_files(self) -> list[tuple[PageSpec, str]]:
         """(spec, source) for every generated page: front matter only. The body is the
         finished page, which the engine is handed as it is (no Markdown run over it)."""
-        return [(page.spec, source_of(page.front_matter)) for page in self.finished.values()]
+        if not self.keep_pages:
+            return [(page.spec, source_of(page.front_matter)) for page in self.finished.values()]
+        # A served preview: the same front matter gives the same source (no YAML dump).
+        out = []
+        for page in self.finished.values():
+            meta = page.front_matter
+            out.append((page.spec, memo.SOURCES.get(repr(meta), lambda meta=meta: source_of(meta))))
+        return out
 
     def edit_uri(self, source: str) -> str | None:
         """The edit link of a generated page: the editor's own file, not the virtual page.
@@ -204,9 +227,10 @@ class Build:
         return self.jinja.get_template(template).render(url=url, site=self.settings, **ctx)
 
     def link_terms(self, html: str, page_url: str, once: set[str], skip: frozenset = frozenset(),
-                   record: str | None = None) -> str:
+                   record: str | None = None, used_out: set[str] | None = None) -> str:
         """Link glossary words in rendered HTML; ``record`` is the page's title when its use
-        of a term should be listed on the term's page ("Bruges i")."""
+        of a term should be listed on the term's page ("Bruges i"); ``used_out`` collects
+        the terms linked."""
         terms = self.catalogue.terms
         linked_html, used = link(
             html, self.term_index,
@@ -217,6 +241,8 @@ class Build:
         if record is not None:
             for slug in used:
                 self.usage[slug].setdefault(page_url, record)
+        if used_out is not None:
+            used_out.update(used)
         return linked_html
 
     # --- One pass: every generated page finished before any page is rendered -----------
@@ -242,16 +268,37 @@ class Build:
 
     def _finish(self, spec: PageSpec) -> "Finished":
         page_url = spec.url
-        once: set[str] = set()
-        skip = frozenset([spec.key]) if spec.kind == "term" else frozenset()
         record = f"Kursus: {spec.title}" if spec.kind == "course" else None
-        # The body is an editor's Markdown field (description, bio, definition).
-        body = Markup(text.with_print_addresses(self.link_terms(self.markdown(spec.body), page_url, once, skip, record))
-                      if spec.body else "")
         ctx = views.context(self.env, spec)
+        key = None
+        if self.keep_pages:
+            # Everything the laid-out body depends on: the page, its template's values,
+            # the site (settings, Markdown, templates, glossary) and, for a term page,
+            # who uses the term. The same key gives the same bytes.
+            usage = sorted(self.usage.get(spec.key, {}).items()) if spec.kind == "term" else None
+            key = memo.digest(self._site_key(), repr(spec), repr(ctx), repr(usage))
+        if key is not None:
+            html_out, used = memo.PAGES.get(key, lambda: self._lay_out(spec, ctx, record))
+            if record is not None:
+                for slug in used:
+                    self.usage[slug].setdefault(page_url, record)
+        else:
+            html_out, _ = self._lay_out(spec, ctx, record)
+        self.renders[spec.src_uri] = self.renders.get(spec.src_uri, 0) + 1
+        return Finished(spec, html_out, self._structured_data(spec) or "", tuple(views.search_tags(self.env, spec)))
+
+    def _lay_out(self, spec: PageSpec, ctx: dict, record: str | None) -> tuple[str, frozenset[str]]:
+        """A generated page's body, laid out, and the glossary terms linked in it."""
+        page_url = spec.url
+        once: set[str] = set()
+        used: set[str] = set()
+        skip = frozenset([spec.key]) if spec.kind == "term" else frozenset()
+        # The body is an editor's Markdown field (description, bio, definition).
+        body = Markup(text.with_print_addresses(self.link_terms(self.markdown(spec.body), page_url, once, skip, record, used))
+                      if spec.body else "")
         if spec.kind == "course":
             ctx["course"]["learning_outcomes"] = [
-                Markup(self.link_terms(self.inline_markdown(o), page_url, once, record=record))
+                Markup(self.link_terms(self.inline_markdown(o), page_url, once, record=record, used_out=used))
                 for o in self.catalogue.courses[spec.key].spec.learning_outcomes]
         if spec.kind == "glossary":
             for letter in ctx["letters"]:
@@ -259,10 +306,55 @@ class Build:
                     term["definition_html"] = Markup(self.link_terms(term["definition_html"], page_url, once, frozenset([term["slug"]])))
         html_out = self.render(f"portal/{spec.kind}.html", page_url, body=body, **ctx)
         if spec.kind == "term":
-            used = sorted(self.usage.get(spec.key, {}).items(), key=lambda kv: danish.sort_key(kv[1]))
-            html_out += self.render("portal/term_usage.html", page_url, pages=[{"url": u, "title": t} for u, t in used])
-        self.renders[spec.src_uri] = self.renders.get(spec.src_uri, 0) + 1
-        return Finished(spec, html_out, self._structured_data(spec) or "", tuple(views.search_tags(self.env, spec)))
+            used_by = sorted(self.usage.get(spec.key, {}).items(), key=lambda kv: danish.sort_key(kv[1]))
+            html_out += self.render("portal/term_usage.html", page_url, pages=[{"url": u, "title": t} for u, t in used_by])
+        return html_out, frozenset(used)
+
+    def _site_key(self) -> str:
+        """What every generated page depends on besides its own values (once per build)."""
+        if self._site_digest is None:
+            stamps = []
+            for folder in self.theme_dirs[:1]:  # the site's custom_dir; the theme's own files do not change
+                for path in sorted(Path(folder).rglob("*")):
+                    if path.is_file():
+                        st = path.stat()
+                        stamps.append(f"{path}:{st.st_mtime_ns}:{st.st_size}")
+            terms = [(slug, repr(t.spec), t.body) for slug, t in sorted(self.catalogue.terms.items())]
+            self._site_digest = memo.digest(self.signature, repr(self.settings), repr(self.site_url), repr(self.today),
+                                            repr(self.now), "\n".join(stamps), repr(terms), repr(self.theme_dirs))
+        return self._site_digest
+
+    # --- mkdocs serve --dirty: which pages a rebuild must write again --------------------
+
+    def page_digest(self, src_uri: str, source: str | bytes | None = None) -> str:
+        """Everything a page's published HTML depends on, as one digest: the site (settings,
+        Markdown, templates, glossary, the editors' pages, which give the navigation its
+        titles) and the page itself (a generated page: its front matter, body and head; an
+        editor's page: its source and, for the front page, the courses it shows)."""
+        if src_uri in self._digests:
+            return self._digests[src_uri]
+        finished = self.finished.get(src_uri)
+        if finished is not None:
+            own = (repr(finished.front_matter), finished.html, finished.head)
+        else:
+            own = (source or "", self.home_after(routes.url_of(src_uri)) if src_uri == "index.md" else "")
+        self._digests[src_uri] = memo.digest(self._site_key(), self._content_key(), src_uri, *own)
+        return self._digests[src_uri]
+
+    def _content_key(self) -> str:
+        if self._content_digest is None:
+            self._content_digest = memo.digest(*(f"{p.src_uri}\n{p.markdown}" for p in self.content_pages()))
+        return self._content_digest
+
+    def unchanged(self, src_uri: str, dest: str, source: str | bytes | None = None) -> bool:
+        """True when this process last wrote ``dest`` from a page with the same digest and
+        the file is still there: a ``--dirty`` rebuild may leave it as it is."""
+        return memo.WRITTEN.peek(dest) == self.page_digest(src_uri, source) and os.path.isfile(dest)
+
+    def written(self, src_uri: str, dest: str, source: str | bytes | None = None) -> None:
+        """Note what was written at ``dest`` (only in a served preview: ``keep_pages``)."""
+        if self.keep_pages:
+            memo.WRITTEN.put(dest, self.page_digest(src_uri, source))
 
     def content_tags(self) -> list[str]:
         """What search results say an editor's own page is ("Side")."""
@@ -292,9 +384,23 @@ class Build:
         return None
 
     def write_feeds(self, site_dir: Path) -> None:
-        """Calendar files, kurser.json and the Atom feed, next to the pages; sitemap lastmod from git."""
-        for name, data in feeds.outputs(self.catalogue, self.env, self.root, self.site_url or "http://localhost/").items():
-            _write(site_dir / name, data)
+        """Calendar files, kurser.json and the Atom feed, next to the pages; sitemap lastmod from git.
+
+        In a served preview (``keep_pages``) each event is serialised once per content
+        across rebuilds, and a file whose bytes this process already wrote there is left
+        alone."""
+        outputs = feeds.outputs(self.catalogue, self.env, self.root, self.site_url or "http://localhost/",
+                                shared=memo.EVENTS if self.keep_pages else None)
+        for name, data in outputs.items():
+            path = site_dir / name
+            if self.keep_pages:
+                key = memo.digest(data)
+                if memo.WRITTEN.peek(str(path)) == key and path.is_file():
+                    continue
+                _write(path, data)
+                memo.WRITTEN.put(str(path), key)
+            else:
+                _write(path, data)
         sitemap.update(site_dir, self.root, self.docs_dir, self.specs.values(), self.site_url, self.zone)
 
     def note_output(self, html: str) -> None:
@@ -317,8 +423,11 @@ class Build:
         return self._md.convert(source)
 
     def markdown(self, source: str) -> str:
-        """An editor's Markdown field as sanitized HTML."""
-        return safety.clean(self._md_convert(source))
+        """An editor's Markdown field as sanitized HTML (the same source and site give the
+        same HTML: kept in a cache shared by the builds of a ``mkdocs serve``)."""
+        if not self.signature:
+            return safety.clean(self._md_convert(source))
+        return memo.MARKDOWN.get((self.signature, source), lambda: safety.clean(self._md_convert(source)))
 
     def inline_markdown(self, text: str) -> str:
         html = self.markdown(text)

@@ -16,7 +16,7 @@ from typing import Iterable, Mapping
 
 from pydantic import ValidationError
 
-from . import history
+from . import history, memo
 from .catalogue import Catalogue
 from .model import CourseSpec
 from .schedule import Session, expand
@@ -83,7 +83,8 @@ def sequences(root: Path, cat: Catalogue, commits: Mapping[str, list[history.Com
             if data is None:
                 continue
             if data not in parsed:
-                parsed[data] = _old_version(data, cat.zone)
+                # A blob's bytes never change: parsed once per process (mkdocs serve rebuilds).
+                parsed[data] = memo.OLD_VERSIONS.get((data, cat.zone.key), lambda: _old_version(data, cat.zone))
             if parsed[data] is not None:
                 versions.append(parsed[data])
         versions.append(signatures(course.spec, course.sessions))

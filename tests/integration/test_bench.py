@@ -86,6 +86,29 @@ def test_plain_project_builds_with_the_same_page_count(generated):
     assert len(list((plain.site / "ordbog").glob("*/index.html"))) == M
 
 
+def test_bare_project_is_mkdocs_at_its_barest(generated):
+    """Issue 17's floor: Material with navigation.prune and Danish search, nothing else,
+    only the front page in the nav, as many pages as the portal builds."""
+    import yaml
+
+    bare = generated / "bare"
+    config = yaml.safe_load((bare / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert config["theme"] == {"name": "material", "language": "da", "font": False, "features": ["navigation.prune"]}
+    assert config["plugins"] == [{"search": {"lang": "da"}}]
+    assert config["nav"] == [{"Forside": "index.md"}]
+    assert "markdown_extensions" not in config and "hooks" not in config
+    counts = json.loads((generated / "counts.json").read_text(encoding="utf-8"))
+    assert counts["bare_pages"] == counts["plain_pages"]
+    result = run_build(bare, strict=False, site=generated / "site-bare")
+    assert result.returncode == 0, result.stderr
+    assert len(list(result.site.rglob("index.html"))) == counts["plain_pages"]
+    assert len(list((result.site / "kurser").glob("*/index.html"))) == N
+    assert len(list((result.site / "ordbog").glob("*/index.html"))) == M
+    # A course page has its description and its session dates.
+    page = next((result.site / "kurser").glob("*/index.html")).read_text(encoding="utf-8")
+    assert "Kursusgange" in page and re.search(r"2027-\d\d-\d\d kl\.", page)
+
+
 def test_run_prints_a_table_that_parses(tmp_path):
     out = tmp_path / "run"
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
@@ -100,8 +123,15 @@ def test_run_prints_a_table_that_parses(tmp_path):
     assert rows["pages (index.html)"][0] == rows["pages (index.html)"][1]
     assert rows["course pages"][:2] == [str(N), str(N)]
     assert rows["term pages"][:2] == [str(M), str(M)]
-    portal_s, plain_s, ratio = (float(x) for x in rows["build wall time (s)"])
-    assert portal_s > 0 and plain_s > 0 and ratio > 0
+    # portal, bare, twin, portal / bare, portal / twin
+    portal_s, bare_s, twin_s, to_bare, to_twin = (float(x) for x in rows["build wall time (s)"])
+    assert portal_s > 0 and bare_s > 0 and twin_s > 0
+    assert to_bare == pytest.approx(portal_s / bare_s, abs=0.01)
+    assert to_twin == pytest.approx(portal_s / twin_s, abs=0.01)
+    assert rows["pages (index.html)"][0] == rows["pages (index.html)"][1]  # the bare baseline too
+    # mkdocs serve --dirty: one course file edited, the served page showed the edit.
+    served, per_bare = (float(x) for x in rows["edit to served"])
+    assert served > 0 and per_bare == pytest.approx(served / bare_s, abs=0.01)
     assert float(rows["peak memory (MB)"][0]) > 0
     assert float(rows["search index (MB)"][0]) > 0
     assert float(rows["one course page HTML (KB)"][0]) > 0
@@ -110,5 +140,6 @@ def test_run_prints_a_table_that_parses(tmp_path):
         assert float(rows[phase][0]) >= 0
         assert rows[phase][1].endswith("%")
     results = json.loads((out / "results.json").read_text(encoding="utf-8"))
-    assert len(results["portal"]) == len(results["plain"]) == 1
+    assert len(results["portal"]) == len(results["plain"]) == len(results["bare"]) == 1
+    assert len(results["preview"]["served"]) == 1
     assert results["portal_sizes"]["course_pages"] == N

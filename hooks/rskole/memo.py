@@ -1,0 +1,96 @@
+"""A bounded cache keyed by content, shared by the builds of one process.
+
+``mkdocs serve`` rebuilds the whole site in the same process after every edit. Work whose
+result depends only on its inputs (an editor's Markdown field rendered with the site's
+extensions, a finished page from the same view and template) is looked up here by a key
+made of those inputs, so a rebuild after a one-course edit redoes only what that edit
+changed. A key must contain everything the value depends on: a cache hit is then the
+same value, byte for byte, as the work would give. Nothing here knows about MkDocs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from collections import OrderedDict
+from typing import Any, Callable, Hashable
+
+
+class Memo:
+    """Least-recently-used map of at most ``size`` entries, safe across threads."""
+
+    def __init__(self, size: int):
+        self.size = size
+        self._data: OrderedDict[Hashable, Any] = OrderedDict()
+        self._lock = threading.Lock()
+        self.hits = 0
+        self.misses = 0
+
+    def get(self, key: Hashable, make: Callable[[], Any]) -> Any:
+        with self._lock:
+            if key in self._data:
+                self._data.move_to_end(key)
+                self.hits += 1
+                return self._data[key]
+        value = make()
+        with self._lock:
+            self.misses += 1
+            self._data[key] = value
+            self._data.move_to_end(key)
+            while len(self._data) > self.size:
+                self._data.popitem(last=False)
+        return value
+
+    def peek(self, key: Hashable) -> Any:
+        """The value kept for ``key``, or None."""
+        with self._lock:
+            return self._data.get(key)
+
+    def put(self, key: Hashable, value: Any) -> None:
+        with self._lock:
+            self._data[key] = value
+            self._data.move_to_end(key)
+            while len(self._data) > self.size:
+                self._data.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._data.clear()
+            self.hits = self.misses = 0
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+
+def digest(*parts: str | bytes) -> str:
+    """A short, stable key for long inputs (sha256 over the parts, each length-prefixed)."""
+    h = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        h.update(len(data).to_bytes(8, "big"))
+        h.update(data)
+    return h.hexdigest()
+
+
+#: Editors' Markdown fields rendered and sanitized, keyed by (site signature, source).
+#: Bounded: at 5,000 courses a build renders ~25,000 fields of a few hundred bytes.
+MARKDOWN = Memo(60_000)
+
+#: Finished generated pages (their laid-out body and the terms linked in it), keyed by a
+#: digest of everything they depend on. Filled only by builds that ask for it (the
+#: served preview): a one-off build keeps nothing.
+PAGES = Memo(50_000)
+
+#: What this process last wrote at each path of a served site: the digest of the page
+#: (``Build.page_digest``). A ``--dirty`` rebuild leaves a page alone when its digest is
+#: the same and the file is still there.
+WRITTEN = Memo(200_000)
+
+#: Calendar events (VEVENT bytes) by everything they are made of; a preview only.
+EVENTS = Memo(400_000)
+
+#: Earlier versions of course files, parsed, by the version's bytes (git blobs never change).
+OLD_VERSIONS = Memo(100_000)
+
+#: Generated pages' sources (front matter as YAML) by the front matter's repr; a preview only.
+SOURCES = Memo(60_000)

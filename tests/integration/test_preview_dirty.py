@@ -1,0 +1,71 @@
+"""The fast preview (issue 17): under ``mkdocs serve --dirty`` a rebuild after one edit
+rewrites only the pages whose inputs changed, and the site it leaves is the site a fresh
+build of the edited content gives, page for page.
+
+Both builds of the preview run in one process, as ``mkdocs serve`` runs them (its own
+folder in the temp dir, ``on_startup`` with ``dirty=True``); the fresh build is an
+ordinary ``mkdocs build`` in another process.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from sitekit import make_project, run_build
+
+SCRIPT = textwrap.dedent('''
+    import json, os, sys, tempfile, time, logging
+    from pathlib import Path
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    root, course = Path(sys.argv[1]), Path(sys.argv[2])
+    site = tempfile.mkdtemp(prefix="mkdocs_")  # where mkdocs serve builds
+    def once(dirty):
+        config = load_config(str(root / "mkdocs.yml"), site_dir=site)
+        if not dirty:
+            config.plugins.on_startup(command="serve", dirty=True)
+        build(config, dirty=dirty)
+    once(False)
+    before = {p.relative_to(site).as_posix(): p.stat().st_mtime_ns for p in Path(site).rglob("*.html")}
+    time.sleep(0.05)
+    text = course.read_text(encoding="utf-8")
+    course.write_text(text.replace("description: |\\n  ", "description: |\\n  Forhåndsvisningsprøve. ", 1), encoding="utf-8")
+    once(True)
+    after = {p.relative_to(site).as_posix(): p.stat().st_mtime_ns for p in Path(site).rglob("*.html")}
+    rewritten = sorted(k for k in after if before.get(k) != after[k])
+    print(json.dumps({"site": site, "rewritten": rewritten, "pages": len(after)}))
+''')
+
+
+def test_dirty_rebuild_rewrites_only_what_changed_and_matches_a_fresh_build(tmp_path):
+    root = make_project(tmp_path / "project", fixture="portal")
+    course = root / "courses" / "hvad-er-recovery.yml"
+    env = dict(os.environ, PORTAL_TODAY="2026-11-22", NO_MKDOCS_2_WARNING="1")
+    proc = subprocess.run([sys.executable, "-c", SCRIPT, str(root), str(course)], capture_output=True, text=True,
+                          env=env, cwd=root, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    out = json.loads(proc.stdout.strip().splitlines()[-1])
+    preview = Path(out["site"])
+    try:
+        # The edited course's page was rewritten; most pages were left alone.
+        assert "kurser/hvad-er-recovery/index.html" in out["rewritten"]
+        assert len(out["rewritten"]) < out["pages"] // 4, out["rewritten"]
+        assert "Forhåndsvisningsprøve" in (preview / "kurser/hvad-er-recovery/index.html").read_text(encoding="utf-8")
+
+        fresh = run_build(root, strict=False, site=tmp_path / "fresh")
+        assert fresh.returncode == 0, fresh.stderr
+        pages = sorted(p.relative_to(fresh.site).as_posix() for p in fresh.site.rglob("*.html"))
+        assert pages == sorted(p.relative_to(preview).as_posix() for p in preview.rglob("*.html"))
+        differ = [name for name in pages if (fresh.site / name).read_bytes() != (preview / name).read_bytes()]
+        assert differ == []
+        for feed in ("kurser.json", "kalender.ics", "kurser/hvad-er-recovery.ics", "feed.xml"):
+            assert (fresh.site / feed).read_bytes() == (preview / feed).read_bytes(), feed
+    finally:
+        import shutil
+        shutil.rmtree(preview, ignore_errors=True)

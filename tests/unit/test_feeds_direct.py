@@ -1,0 +1,77 @@
+"""The direct VEVENT writer (issue 17) gives exactly icalendar's bytes.
+
+``feeds._direct_event`` writes each event without icalendar's objects; a build checks
+its first event against icalendar, and these tests check every event of the fixtures
+(sample portal, hostile corpus, calendars, course states) plus folding and escaping on
+awkward text, so a difference fails here and not only in a subscriber's calendar.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import datetime, timezone
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from icalendar.parser import foldline
+
+from rskole import feeds
+from rskole.catalogue import Paths, load
+from rskole.model import SiteSettings
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+ZONE = "Europe/Copenhagen"
+
+
+def _catalogue(root: Path):
+    cat, problems = load(Paths(root), SiteSettings(name="Test; skole, med \\ tegn", timezone=ZONE,
+                                                  contact="kontakt@example.dk"), ZoneInfo(ZONE))
+    assert not problems, problems.report()
+    return cat
+
+
+@pytest.mark.parametrize("fixture", ["portal", "hostile", "calendars", "states", "spec-example"])
+def test_every_event_of_the_fixtures_is_written_as_icalendar_writes_it(fixture):
+    root = FIXTURES / fixture
+    if not (root / "courses").is_dir():
+        pytest.skip(f"{fixture} has no courses")
+    cat = _catalogue(root)
+    stamp = datetime(2026, 11, 1, 11, 0, 7, tzinfo=timezone.utc)
+    checked = 0
+    for course in cat.courses.values():
+        for session in course.sessions:
+            for site_url, when, sequence in (("https://skole.example.dk/", stamp, 3), ("http://localhost/", None, 0)):
+                direct = feeds._direct_event(cat, course, session, site_url, when, sequence)
+                assert direct is not None
+                assert direct == feeds._event(cat, course, session, site_url, when, sequence).to_ical()
+                checked += 1
+    assert checked > 0
+
+
+def test_the_writer_stands_aside_where_icalendar_writes_utc(tmp_path):
+    cat = _catalogue(FIXTURES / "portal")
+    course = next(iter(cat.courses.values()))
+    session = course.sessions[0]
+    utc = type(session)(**{**session.__dict__, "start": session.start.astimezone(ZoneInfo("UTC")),
+                           "end": session.end.astimezone(ZoneInfo("UTC"))}) if hasattr(session, "__dict__") else None
+    if utc is None:
+        pytest.skip("Session has no __dict__")
+    assert feeds._direct_event(cat, course, utc, "http://localhost/", None, 0) is None
+    # ... and the event is still written, by icalendar.
+    assert feeds._event_bytes(cat, course, utc, "http://localhost/", None, 0).startswith(b"BEGIN:VEVENT\r\n")
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")  # foldline: the reference
+def test_fold_and_escape_match_icalendar_on_awkward_text():
+    rng = random.Random(17)
+    alphabet = "abcæøå ÆØÅ,;:\\^\"\n\r\t–😀漢x" + "0123456789"
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 260)))
+        line = "DESCRIPTION:" + feeds.ical_text(text)
+        assert "\n" not in line and "\r" not in line
+        assert feeds.fold(line) == foldline(line)
+    # Escaping: the same order of replacements as icalendar's TEXT.
+    from icalendar.prop import vText
+    for text in ("a,b;c\\d\ne\r\nf\rg\\Nh", "\\\\,,;;", ""):
+        assert feeds.ical_text(text).encode("utf-8") == vText(text).to_ical()

@@ -152,7 +152,7 @@ def phases(portal: Path) -> dict:
     core.Build.link_terms = original_link
 
     with phase("generate"):  # the finished pages' sources (front matter) for the engine
-        sources = b.generated_files()
+        b.generated_files()
 
     # What MkDocs hands on_page_content for editors' own pages: their Markdown rendered
     # (not timed); the adapter links glossary words in them.

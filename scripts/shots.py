@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "browser"))
-from browser_helpers import serve  # noqa: E402
+from browser_helpers import guard_requests, serve  # noqa: E402
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -38,7 +38,7 @@ def main() -> None:
         for name, (w, h) in SIZES.items():
             ctx = browser.new_context(viewport={"width": w, "height": h}, locale="da-DK",
                                       timezone_id="Europe/Copenhagen")
-            ctx.route("**/*", lambda r: r.continue_() if "127.0.0.1" in r.request.url else r.abort())
+            guard_requests(ctx)
             page = ctx.new_page()
             if args.now:
                 page.clock.install(time=args.now)

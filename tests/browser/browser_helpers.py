@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import http.server
 import threading
+from urllib.parse import urlparse
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -39,3 +40,19 @@ def serve(directory, not_found=None, headers: dict | None = None) -> tuple[http.
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
+
+
+def guard_requests(ctx, foreign: list[str] | None = None) -> None:
+    """Abort every request of a browser context that would leave 127.0.0.1, recording it
+    in ``foreign``: the portal makes no request to any other host."""
+
+    def guard(route):
+        host = urlparse(route.request.url).hostname
+        if route.request.url.startswith(("data:", "blob:")) or host == "127.0.0.1":
+            route.continue_()
+        else:
+            if foreign is not None:
+                foreign.append(route.request.url)
+            route.abort()
+
+    ctx.route("**/*", guard)

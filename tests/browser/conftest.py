@@ -6,7 +6,6 @@ that the portal makes no request to any other host.
 
 from __future__ import annotations
 
-from urllib.parse import urlparse
 
 import pytest
 
@@ -17,7 +16,7 @@ CHROMIUM_ARGS = [
 ]
 
 
-from browser_helpers import serve
+from browser_helpers import guard_requests, serve
 
 
 @pytest.fixture(scope="session")
@@ -53,16 +52,7 @@ def foreign_requests():
 @pytest.fixture
 def context(browser, foreign_requests):
     ctx = browser.new_context(locale="da-DK", timezone_id="Europe/Copenhagen")
-
-    def guard(route):
-        host = urlparse(route.request.url).hostname
-        if route.request.url.startswith(("data:", "blob:")) or host == "127.0.0.1":
-            route.continue_()
-        else:
-            foreign_requests.append(route.request.url)
-            route.abort()
-
-    ctx.route("**/*", guard)
+    guard_requests(ctx, foreign_requests)
     yield ctx
     ctx.close()
 

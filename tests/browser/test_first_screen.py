@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser_helpers import serve
+from browser_helpers import guard_requests, serve
 
 pytestmark = pytest.mark.browser
 
@@ -47,7 +47,7 @@ def spec_url(spec_site):
 def _new_page(browser, size, zone="Europe/Copenhagen", now=BUILD_DAY):
     w, h = SIZES[size]
     ctx = browser.new_context(viewport={"width": w, "height": h}, locale="da-DK", timezone_id=zone)
-    ctx.route("**/*", lambda r: r.continue_() if "127.0.0.1" in r.request.url else r.abort())
+    guard_requests(ctx)
     page = ctx.new_page()
     page.clock.install(time=now)
     return ctx, page

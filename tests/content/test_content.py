@@ -67,22 +67,14 @@ VIEWPORTS = {"desktop": (1280, 900), "phone": (390, 844)}
 @pytest.mark.browser
 @pytest.mark.parametrize("viewport", VIEWPORTS)
 def test_axe_on_every_page_and_no_foreign_request(browser, axe, content_site, viewport):
-    from browser_helpers import serve
+    from browser_helpers import guard_requests, serve
 
     site = content_site.site
     server, url = serve(site, not_found=site / "404.html")
     width, height = VIEWPORTS[viewport]
     ctx = browser.new_context(viewport={"width": width, "height": height}, locale="da-DK", timezone_id="Europe/Copenhagen")
     foreign: list[str] = []
-
-    def guard(route):
-        if route.request.url.startswith(("data:", "blob:", url)):
-            route.continue_()
-        else:
-            foreign.append(route.request.url)
-            route.abort()
-
-    ctx.route("**/*", guard)
+    guard_requests(ctx, foreign)
     page = ctx.new_page()
     failures = {}
     try:

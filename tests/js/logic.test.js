@@ -110,3 +110,24 @@ test("clashes are found whatever order the plan lists its courses in", () => {
   ];
   assert.deepEqual(logic.overlaps(items).map(([x, y]) => x.slug + y.slug), ["ab"]);
 });
+
+function fakeStorage(initial) {
+  const data = { ...initial };
+  return { getItem: (k) => (k in data ? data[k] : null), setItem: (k, v) => { data[k] = String(v); }, data };
+}
+
+test("the plan reads back what was written, and a broken value as empty", () => {
+  const store = fakeStorage();
+  assert.deepEqual(logic.readPlan(() => store), []);
+  assert.equal(logic.writePlan(() => store, ["haab", "cafe"]), true);
+  assert.deepEqual(logic.readPlan(() => store), ["haab", "cafe"]);
+  assert.deepEqual(logic.readPlan(() => fakeStorage({ "rs-min-plan": "{not json" })), []);
+  assert.deepEqual(logic.readPlan(() => fakeStorage({ "rs-min-plan": '{"a": 1}' })), []);
+  assert.deepEqual(logic.readPlan(() => fakeStorage({ "rs-min-plan": '["haab", 3, null]' })), ["haab"]);
+});
+
+test("a browser that forbids storage gets an empty plan and a failed save", () => {
+  const forbidden = () => { throw new Error("SecurityError"); };
+  assert.deepEqual(logic.readPlan(forbidden), []);
+  assert.equal(logic.writePlan(forbidden, ["haab"]), false);
+});

@@ -5,7 +5,6 @@
 (function () {
   "use strict";
 
-  var PLAN_KEY = "rs-min-plan";
   var root = document.getElementById("rs-plan");
   var dataEl = document.getElementById("rs-plan-data");
   if (!root || !dataEl) return;
@@ -14,23 +13,11 @@
   var T = data.text;
   var undoList = null;
 
-  function readPlan() {
-    try {
-      var list = JSON.parse(window.localStorage.getItem(PLAN_KEY) || "[]");
-      return Array.isArray(list) ? list.filter(function (x) { return typeof x === "string"; }) : [];
-    } catch (e) {
-      return [];
-    }
-  }
+  function storage() { return window.localStorage; }
 
-  function writePlan(list) {
-    try {
-      window.localStorage.setItem(PLAN_KEY, JSON.stringify(list));
-      return true;
-    } catch (e) {
-      return false;
-    }
-  }
+  function readPlan() { return rsLogic.readPlan(storage); }
+
+  function writePlan(list) { return rsLogic.writePlan(storage, list); }
 
   function fill(template, values) {
     return template.replace(/\{(\w+)\}/g, function (m, k) { return values[k] !== undefined ? values[k] : m; });

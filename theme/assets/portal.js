@@ -133,25 +133,12 @@
 
   /* "Min plan": a shortlist kept only in this browser's localStorage. Nothing is
    * sent anywhere; the plan page carries the data of every upcoming course itself. */
-  var PLAN_KEY = "rs-min-plan";
 
-  function readPlan() {
-    try {
-      var list = JSON.parse(window.localStorage.getItem(PLAN_KEY) || "[]");
-      return Array.isArray(list) ? list.filter(function (x) { return typeof x === "string"; }) : [];
-    } catch (e) {
-      return [];
-    }
-  }
+  function storage() { return window.localStorage; }
 
-  function writePlan(list) {
-    try {
-      window.localStorage.setItem(PLAN_KEY, JSON.stringify(list));
-      return true;
-    } catch (e) {
-      return false;
-    }
-  }
+  function readPlan() { return rsLogic.readPlan(storage); }
+
+  function writePlan(list) { return rsLogic.writePlan(storage, list); }
 
   function announce(text) {
     var region = document.getElementById("rs-announce");

@@ -69,5 +69,30 @@
     return pairs;
   }
 
-  return { stepAt: stepAt, sessionMarks: sessionMarks, matches: matches, optionCount: optionCount, overlaps: overlaps };
+  /* "Min plan" is a list of course slugs kept in the browser's storage and nowhere else.
+   * ``storage`` is a function returning it (reading localStorage itself can throw when a
+   * browser forbids storage): a broken or foreign value reads as an empty plan. */
+  var PLAN_KEY = "rs-min-plan";
+
+  function readPlan(storage) {
+    try {
+      var list = JSON.parse(storage().getItem(PLAN_KEY) || "[]");
+      return Array.isArray(list) ? list.filter(function (x) { return typeof x === "string"; }) : [];
+    } catch (e) {
+      return [];
+    }
+  }
+
+  /* Whether the plan could be saved. */
+  function writePlan(storage, list) {
+    try {
+      storage().setItem(PLAN_KEY, JSON.stringify(list));
+      return true;
+    } catch (e) {
+      return false;
+    }
+  }
+
+  return { stepAt: stepAt, sessionMarks: sessionMarks, matches: matches, optionCount: optionCount, overlaps: overlaps,
+           readPlan: readPlan, writePlan: writePlan };
 });

@@ -320,8 +320,11 @@ class Build:
                         st = path.stat()
                         stamps.append(f"{path}:{st.st_mtime_ns}:{st.st_size}")
             terms = [(slug, repr(t.spec), t.body) for slug, t in sorted(self.catalogue.terms.items())]
-            self._site_digest = memo.digest(self.signature, repr(self.settings), repr(self.site_url), repr(self.today),
-                                            repr(self.now), "\n".join(stamps), repr(terms), repr(self.theme_dirs))
+            # Not the build's clock: what a page shows of today and now reaches it only
+            # through its view (``ctx``), which is in every page's key. With the clock in
+            # here, a preview without PORTAL_TODAY would rebuild every page on every edit.
+            self._site_digest = memo.digest(self.signature, repr(self.settings), repr(self.site_url),
+                                            "\n".join(stamps), repr(terms), repr(self.theme_dirs))
         return self._site_digest
 
     # --- mkdocs serve --dirty: which pages a rebuild must write again --------------------

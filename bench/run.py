@@ -234,7 +234,9 @@ def preview(portal: Path, out: Path, edits: int, dirty: bool = True) -> dict:
     if dirty:
         cmd.append("--dirty")
     log = open(out / "preview-serve.log", "w", encoding="utf-8")
-    proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, env=build_env(), cwd=portal)
+    # As an editor runs it: the real clock, no PORTAL_TODAY (the clock then moves between rebuilds).
+    env = {k: v for k, v in build_env().items() if k != "PORTAL_TODAY"}
+    proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, env=env, cwd=portal)
     served: list[float] = []
     try:
         start = time.perf_counter()

@@ -17,7 +17,7 @@ from pathlib import Path
 # MkDocs puts this folder on sys.path only while the hook file first runs: import the
 # core package here, at the top, never inside an event.
 from rskole import build as core
-from rskole import publish
+from rskole import indexing, publish
 from rskole.problems import ContentError
 
 from mkdocs.exceptions import PluginError
@@ -104,13 +104,22 @@ def _is_modified(build: core.Build, file: File):
     return is_modified
 
 
+def on_env(env, config, files):
+    # A served preview compiles the theme's templates once, not on every rebuild.
+    code = _adapter(config).build.template_code
+    if code is not None and env.bytecode_cache is None:
+        env.bytecode_cache = code
+    return env
+
+
 def on_page_markdown(markdown: str, page, config, files) -> str:
     # A generated page's source is front matter only: nothing for Markdown to do.
     return "" if page.file.src_uri in _adapter(config).build.finished else markdown
 
 
 # Late: after other plugins have changed the page's HTML, before search reads
-# page.content (in on_page_context): search indexes exactly the page as published.
+# page.content (in on_page_context). A generated page hands search only the part it
+# indexes (the same index, less HTML to parse); on_page_context puts the whole page back.
 @event_priority(-50)
 def on_page_content(html: str, page, config, files) -> str:
     build = _adapter(config).build
@@ -122,12 +131,17 @@ def on_page_content(html: str, page, config, files) -> str:
     if finished.spec.hide_toc:
         # The template lays out a generated page; it has no table of contents of its own.
         page.toc = TableOfContents([])
-    return finished.html
+    return finished.search_html
 
 
+# After search (priority 0) has indexed page.content: the whole page goes back in, with
+# the data-search-* attributes removed as search removes them from what it read.
+@event_priority(-50)
 def on_page_context(context, page, config, nav):
     build = _adapter(config).build
     finished = build.finished.get(page.file.src_uri)
+    if finished is not None:
+        page.content = indexing.without_search_attributes(finished.html)
     if finished is not None and finished.head:
         context["portal_head"] = core.Markup(finished.head)
     if page.file.src_uri == "index.md":

@@ -20,7 +20,7 @@ import markdown as md
 import yaml
 from markupsafe import Markup
 
-from . import content, danish, feeds, headers, jsonld, memo, registry, routes, safety, sitemap, text, views
+from . import content, danish, feeds, headers, indexing, jsonld, memo, registry, routes, safety, sitemap, text, views
 from .glossary import TermIndex, link
 from .catalogue import Catalogue, Paths, load, load_settings, today
 from .model import SiteSettings
@@ -65,6 +65,8 @@ class Finished:
     head: str
     #: What search results say the page is (Material shows a page's tags with its results).
     tags: tuple[str, ...] = ()
+    #: The part of ``html`` that search indexes (``indexing``): the same index, less to parse.
+    search_html: str = ""
 
     @property
     def front_matter(self) -> dict[str, Any]:
@@ -217,8 +219,14 @@ class Build:
                 undefined=jinja2.StrictUndefined,
                 trim_blocks=True,
                 lstrip_blocks=True,
+                bytecode_cache=self.template_code,
             )
         return self._jinja
+
+    @property
+    def template_code(self) -> jinja2.BytecodeCache | None:
+        """Where a served preview keeps compiled templates between rebuilds (else None)."""
+        return memo.TEMPLATES if self.keep_pages else None
 
     def render(self, template: str, page_url: str, **ctx: Any) -> str:
         def url(target: str) -> str:
@@ -285,7 +293,8 @@ class Build:
         else:
             html_out, _ = self._lay_out(spec, ctx, record)
         self.renders[spec.src_uri] = self.renders.get(spec.src_uri, 0) + 1
-        return Finished(spec, html_out, self._structured_data(spec) or "", tuple(views.search_tags(self.env, spec)))
+        return Finished(spec, indexing.published(html_out), self._structured_data(spec) or "",
+                        tuple(views.search_tags(self.env, spec)), indexing.indexed(html_out))
 
     def _lay_out(self, spec: PageSpec, ctx: dict, record: str | None) -> tuple[str, frozenset[str]]:
         """A generated page's body, laid out, and the glossary terms linked in it."""
@@ -371,7 +380,7 @@ class Build:
     def home_after(self, page_url: str) -> str:
         """What the front page shows after the editor's text: the next courses."""
         upcoming = [views.course_card(self.env, c) for c in self.env.active()[:4]]
-        return self.render("portal/home.html", page_url, courses=upcoming, total=len(self.env.active()))
+        return indexing.published(self.render("portal/home.html", page_url, courses=upcoming, total=len(self.env.active())))
 
     def _structured_data(self, spec: PageSpec | None) -> str | None:
         if spec is None or self.env is None:

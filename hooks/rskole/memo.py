@@ -15,6 +15,8 @@ import threading
 from collections import OrderedDict
 from typing import Any, Callable, Hashable
 
+import jinja2
+
 
 class Memo:
     """Least-recently-used map of at most ``size`` entries, safe across threads."""
@@ -94,3 +96,29 @@ OLD_VERSIONS = Memo(100_000)
 
 #: Generated pages' sources (front matter as YAML) by the front matter's repr; a preview only.
 SOURCES = Memo(60_000)
+
+
+class TemplateCode(jinja2.BytecodeCache):
+    """Jinja's compiled templates, kept in memory across a served preview's rebuilds.
+
+    Each rebuild makes new Jinja environments, which would parse and compile every
+    template again (about two seconds a rebuild here). Jinja stores the source's checksum
+    with the code and compiles again when the template changed."""
+
+    def __init__(self, size: int):
+        self._code = Memo(size)
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self._code.peek(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._code.put(bucket.key, bucket.bytecode_to_string())
+
+    def clear(self) -> None:
+        self._code.clear()
+
+
+#: Compiled templates (the core's and the engine's); a preview only.
+TEMPLATES = TemplateCode(2_000)

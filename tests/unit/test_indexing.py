@@ -1,0 +1,25 @@
+"""What search is handed of a generated page (rskole.indexing)."""
+
+from rskole import indexing
+
+PAGE = ('<h1>Kursus</h1><!--rs:unindexed--><dl data-search-exclude="1"><dt>Næste gang</dt></dl><!--/rs:unindexed-->\n'
+        '<h2 id="om">Om kurset</h2><p>Håb.</p>'
+        '<!--rs:unindexed--><ol data-search-exclude="1"><li>1. marts</li></ol><!--/rs:unindexed-->'
+        '<h2 id="sted">Sted</h2>')
+
+
+def test_the_published_page_keeps_every_part_and_loses_the_markers():
+    out = indexing.published(PAGE)
+    assert "rs:unindexed" not in out
+    assert "Næste gang" in out and "1. marts" in out
+    assert out == PAGE.replace(indexing.START, "").replace(indexing.END, "")
+
+
+def test_search_gets_only_the_unmarked_parts_each_region_ending_at_its_own_end():
+    out = indexing.indexed(PAGE)
+    assert out == '<h1>Kursus</h1>\n<h2 id="om">Om kurset</h2><p>Håb.</p><h2 id="sted">Sted</h2>'
+
+
+def test_search_attributes_go_as_materials_search_removes_them():
+    html = '<div class="a" data-search-exclude="1"><p data-search-boost="2">x</p></div>'
+    assert indexing.without_search_attributes(html) == '<div class="a"><p>x</p></div>'

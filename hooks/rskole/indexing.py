@@ -13,9 +13,10 @@ import re
 
 START = "<!--rs:unindexed-->"
 END = "<!--/rs:unindexed-->"
-_REGION = re.compile(re.escape(START) + ".*?" + re.escape(END), re.S)
-#: What Material's search plugin strips from a page once it has read it (its own pattern).
-_SEARCH_ATTRIBUTES = re.compile(r"\s?data-search-\w+=\"[^\"]+\"")
+#: Material's search plugin removes ``\s?data-search-\w+="[^"]+"`` from a page once it
+#: has read it. Without its leading ``\s?`` the pattern starts with a literal, which the
+#: regex engine finds quickly; the one white space before a match is removed by hand.
+_SEARCH_ATTRIBUTE = re.compile(r'data-search-\w+="[^"]+"')
 
 
 def published(html: str) -> str:
@@ -24,10 +25,30 @@ def published(html: str) -> str:
 
 
 def indexed(html: str) -> str:
-    """Only what search indexes: the marked parts left out."""
-    return _REGION.sub("", html)
+    """Only what search indexes: the marked parts left out (each to its own end marker)."""
+    out = []
+    pos = 0
+    while (start := html.find(START, pos)) >= 0:
+        end = html.find(END, start + len(START))
+        if end < 0:
+            break
+        out.append(html[pos:start])
+        pos = end + len(END)
+    out.append(html[pos:])
+    return "".join(out)
 
 
 def without_search_attributes(html: str) -> str:
     """The page as Material's search leaves it after indexing: its data-search-* gone."""
-    return _SEARCH_ATTRIBUTES.sub("", html)
+    if "data-search-" not in html:
+        return html
+    out = []
+    pos = 0
+    for match in _SEARCH_ATTRIBUTE.finditer(html):
+        start = match.start()
+        if start > pos and html[start - 1].isspace():
+            start -= 1
+        out.append(html[pos:start])
+        pos = match.end()
+    out.append(html[pos:])
+    return "".join(out)

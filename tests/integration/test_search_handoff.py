@@ -8,12 +8,13 @@ whole body gave (a "Bruges i" heading inside an excluded block: an entry with no
 
 from __future__ import annotations
 
-import os
-import sys
+import re
 
 import pytest
 
 from sitekit import make_project
+
+MATERIAL = re.compile(r"\s?data-search-\w+=\"[^\"]+\"")  # material/plugins/search/plugin.py
 
 
 def _sections(html: str, title: str) -> list[tuple[str, str, str]]:
@@ -37,6 +38,7 @@ def test_search_reads_the_same_sections_from_the_indexed_part(tmp_path, monkeypa
     root = make_project(tmp_path / "p", fixture)
     monkeypatch.syspath_prepend(str(root / "hooks"))
     monkeypatch.chdir(root)
+    from rskole import indexing
     from rskole.build import Build
 
     config = load_config(str(root / "mkdocs.yml"))
@@ -54,6 +56,8 @@ def test_search_reads_the_same_sections_from_the_indexed_part(tmp_path, monkeypa
         assert all(s in whole for s in part), src
         assert all(not s[2] for s in whole if s not in part), src
         assert "rs:unindexed" not in page.html
+        # What the adapter publishes after search: the page as Material itself leaves it.
+        assert indexing.without_search_attributes(page.html) == MATERIAL.sub("", page.html), src
         smaller += len(page.search_html) < len(page.html)
     # The hand-off is worth it: most indexed pages hand search less than they publish.
     assert smaller > len([p for p in finished.values() if not p.spec.search_exclude]) // 2

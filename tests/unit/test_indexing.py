@@ -1,5 +1,10 @@
 """What search is handed of a generated page (rskole.indexing)."""
 
+import random
+import re
+
+import pytest
+
 from rskole import indexing
 
 PAGE = ('<h1>Kursus</h1><!--rs:unindexed--><dl data-search-exclude="1"><dt>Næste gang</dt></dl><!--/rs:unindexed-->\n'
@@ -23,3 +28,20 @@ def test_search_gets_only_the_unmarked_parts_each_region_ending_at_its_own_end()
 def test_search_attributes_go_as_materials_search_removes_them():
     html = '<div class="a" data-search-exclude="1"><p data-search-boost="2">x</p></div>'
     assert indexing.without_search_attributes(html) == '<div class="a"><p>x</p></div>'
+
+
+def test_an_unclosed_region_is_left_to_search():
+    # A template that forgot its end marker: search sees the rest rather than nothing.
+    assert indexing.indexed("<p>a</p><!--rs:unindexed--><p>b</p>") == "<p>a</p><!--rs:unindexed--><p>b</p>"
+
+
+MATERIAL = re.compile(r"\s?data-search-\w+=\"[^\"]+\"")  # material/plugins/search/plugin.py
+
+
+@pytest.mark.parametrize("seed", range(200))
+def test_search_attributes_go_exactly_as_materials_pattern_removes_them(seed):
+    rng = random.Random(seed)
+    pieces = ["data-search-exclude=\"1\"", "data-search-boost=\"2\"", "data-search-", "data-search-x=\"\"",
+              " ", "\n", "\t", "\u00a0", "\"", "=", "<p", ">", "a", "data-search-exclude", "x data-search-ab=\"c d\""]
+    html = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+    assert indexing.without_search_attributes(html) == MATERIAL.sub("", html)

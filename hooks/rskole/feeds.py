@@ -192,30 +192,27 @@ def ical_text(value: str) -> str:
 
 def fold(line: str) -> str:
     """A content line folded at 75 octets, exactly as icalendar folds it (an escape's
-    backslash is never left at the end of a line)."""
-    if len(line) < 75 and (line.isascii() or len(line.encode("utf-8")) < 75):
+    backslash is never left at the end of a line).
+
+    icalendar adds a character at a time and breaks before one that would make the line
+    75 octets or more. The same cut is found here by slicing the UTF-8 bytes at 74 and
+    stepping back to the start of a character: the same lines, without a Python step per
+    character."""
+    data = line.encode("utf-8")
+    if len(data) < 75:
         return line
-    out: list[str] = []
-    current: list[str] = []
-    count = 0
-    ascii_only = line.isascii()
-    for char in line:
-        size = 1 if ascii_only else len(char.encode("utf-8"))
-        if current and count + size >= 75:
-            if len(current) > 1 and current[-1] in "\\^":
-                carry = current.pop()
-                out.append("".join(current))
-                current = [carry]
-                count = len(carry.encode("utf-8"))
-            else:
-                out.append("".join(current))
-                current = []
-                count = 0
-        current.append(char)
-        count += size
-    if current:
-        out.append("".join(current))
-    return "\r\n ".join(out)
+    parts: list[bytes] = []
+    i = 0
+    while len(data) - i > 74:
+        j = i + 74
+        while data[j] & 0xC0 == 0x80:  # inside a character: break before it
+            j -= 1
+        if j - i > 1 and data[j - 1] in b"\\^":
+            j -= 1  # the backslash or caret starts the next line, with what it escapes
+        parts.append(data[i:j])
+        i = j
+    parts.append(data[i:])
+    return "\r\n ".join(part.decode("utf-8") for part in parts)
 
 
 def _stamp(dt: datetime) -> str:

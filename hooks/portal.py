@@ -21,7 +21,7 @@ from rskole import indexing, publish
 from rskole.problems import ContentError
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import TableOfContents
 
@@ -36,6 +36,9 @@ class Adapter:
         self.build = build
         #: (staging folder, real site folder) while a staged build runs.
         self.staging = staging
+        #: URLs of the site's pages, and of those this build wrote (under --dirty, not all).
+        self.pages: set[str] = set()
+        self.built: set[str] = set()
 
     def fail(self, exc: ContentError):
         # Each problem on its own line, exactly "path:line: message", then one short error
@@ -105,8 +108,11 @@ def _is_modified(build: core.Build, file: File):
 
 
 def on_env(env, config, files):
+    adapter = _adapter(config)
+    # Every page of the site by the URL search gives it (its Page exists by now).
+    adapter.pages = {file.page.url for file in files.documentation_pages() if file.page is not None}
     # A served preview compiles the theme's templates once, not on every rebuild.
-    code = _adapter(config).build.template_code
+    code = adapter.build.template_code
     if code is not None and env.bytecode_cache is None:
         env.bytecode_cache = code
     return env
@@ -150,7 +156,9 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_page(output, page, config):
-    build = _adapter(config).build
+    adapter = _adapter(config)
+    adapter.built.add(page.url)
+    build = adapter.build
     build.note_output(output)
     file = page.file
     build.written(file.src_uri, file.abs_dest_path, None if file.generated_by else file.content_bytes)
@@ -164,10 +172,24 @@ def on_post_template(output_content, template_name, config):
     return output_content
 
 
+# Before search (priority 0) writes its index: a --dirty rebuild's index is merged page
+# by page (Material's own merge can drop every page that was not built again).
+@event_priority(50)
+def _merge_search_index(config):
+    adapter = _adapter(config)
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    previous = getattr(search, "search_index_prev", None)
+    index = getattr(search, "search_index", None)
+    if previous is None or index is None or not index.entries:
+        return
+    index.entries = indexing.merge_entries(previous.entries, index.entries, adapter.built, adapter.pages)
+    search.search_index_prev = None  # merged: Material adds nothing more
+
+
 # Last of all post-build work: search writes its index in on_post_build too, and the
 # staged site may only be swapped in when everything is written.
 @event_priority(-100)
-def on_post_build(config):
+def _write_outputs(config):
     adapter = _adapter(config)
     adapter.build.write_feeds(Path(config.site_dir))
     adapter.build.write_headers(Path(config.site_dir))
@@ -176,3 +198,6 @@ def on_post_build(config):
         publish.finish(staging, site_dir)
         config.site_dir = str(site_dir)
         adapter.staging = None
+
+
+on_post_build = CombinedEvent(_merge_search_index, _write_outputs)

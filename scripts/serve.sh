@@ -8,4 +8,8 @@ export NO_MKDOCS_2_WARNING=1
 if [ "${1:-}" = "build" ]; then
   exec .venv/bin/mkdocs build --strict
 fi
-exec .venv/bin/mkdocs serve --strict -a 127.0.0.1:8000
+# --dirty: after an edit only the pages made from what changed are written again (the
+# core decides, see README "Preview"); the result is the site a fresh build gives. Not
+# --strict: MkDocs warns on every --dirty build, and strict mode would turn that into an
+# error. Warnings still show; "scripts/serve.sh build" and CI build with --strict.
+exec .venv/bin/mkdocs serve --dirty -a 127.0.0.1:8000

@@ -52,3 +52,18 @@ def without_search_attributes(html: str) -> str:
         pos = match.end()
     out.append(html[pos:])
     return "".join(out)
+
+
+def merge_entries(previous: list[dict], current: list[dict], rebuilt: set[str], pages: set[str]) -> list[dict]:
+    """A rebuild's search index when only some pages were built again (``--dirty``):
+    the previous entries of every page of the site (``pages``, by URL) not built again,
+    then the new entries. A page that is gone (a deleted course) leaves the index.
+
+    Material keeps the previous index and drops only the entries of the first page it
+    indexed again, matched by prefix; when that is the front page (location "") every
+    entry matches, and the index kept only the rebuilt pages. ``rebuilt`` holds the URLs of
+    every page built again (one that now gives no entry too); an entry's page is its
+    location up to the ``#``."""
+    kept = [entry for entry in previous
+            if (page := entry["location"].partition("#")[0]) in pages and page not in rebuilt]
+    return kept + current

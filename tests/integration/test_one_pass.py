@@ -82,7 +82,10 @@ def test_the_adapter_holds_no_module_level_state():
     for node in tree.body:
         if isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
             value = node.value
-            # Only constant names (a str key) may be bound at module level.
-            assert isinstance(value, ast.Constant) and isinstance(value.value, str), ast.dump(node)[:120]
+            # Only constant names (a str key) may be bound at module level, and an event
+            # made of two handlers (MkDocs' CombinedEvent, which holds only the functions).
+            combined = (isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id == "CombinedEvent"
+                        and all(isinstance(arg, ast.Name) for arg in value.args))
+            assert combined or (isinstance(value, ast.Constant) and isinstance(value.value, str)), ast.dump(node)[:120]
         assert not isinstance(node, ast.Global)
     assert "global " not in (REPO / "hooks" / "portal.py").read_text(encoding="utf-8")

@@ -16,6 +16,8 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
 from sitekit import make_project, run_build
 
 SCRIPT = textwrap.dedent('''
@@ -35,7 +37,9 @@ SCRIPT = textwrap.dedent('''
     before = {p.relative_to(site).as_posix(): p.stat().st_mtime_ns for p in Path(site).rglob("*.html")}
     time.sleep(0.05)
     text = course.read_text(encoding="utf-8")
-    course.write_text(text.replace("description: |\\n  ", "description: |\\n  Forhåndsvisningsprøve. ", 1), encoding="utf-8")
+    old, new = sys.argv[3], sys.argv[4]
+    assert old in text
+    course.write_text(text.replace(old, new, 1), encoding="utf-8")
     once(True)
     after = {p.relative_to(site).as_posix(): p.stat().st_mtime_ns for p in Path(site).rglob("*.html")}
     rewritten = sorted(k for k in after if before.get(k) != after[k])
@@ -43,20 +47,29 @@ SCRIPT = textwrap.dedent('''
 ''')
 
 
-def _preview(tmp_path, **env_extra) -> tuple[Path, dict, Path]:
+#: An edit of the description changes only the course's own page; one of the summary
+#: changes every page that shows the course's card too (the front page among them).
+EDITS = {
+    "description": ("description: |\n  ", "description: |\n  Forhåndsvisningsprøve. "),
+    "summary": ("summary: Et roligt", "summary: Forhåndsvisningsprøve. Et roligt"),
+}
+
+
+def _preview(tmp_path, edit="description", **env_extra) -> tuple[Path, dict, Path]:
     root = make_project(tmp_path / "project", fixture="portal")
     course = root / "courses" / "hvad-er-recovery.yml"
     env = {k: v for k, v in os.environ.items() if k != "PORTAL_TODAY"}
     env.update(NO_MKDOCS_2_WARNING="1", **env_extra)
-    proc = subprocess.run([sys.executable, "-c", SCRIPT, str(root), str(course)], capture_output=True, text=True,
+    proc = subprocess.run([sys.executable, "-c", SCRIPT, str(root), str(course), *EDITS[edit]], capture_output=True, text=True,
                           env=env, cwd=root, timeout=300)
     assert proc.returncode == 0, proc.stderr
     out = json.loads(proc.stdout.strip().splitlines()[-1])
     return root, out, Path(out["site"])
 
 
-def test_dirty_rebuild_rewrites_only_what_changed_and_matches_a_fresh_build(tmp_path):
-    root, out, preview = _preview(tmp_path, PORTAL_TODAY="2026-11-22")
+@pytest.mark.parametrize("edit", list(EDITS))
+def test_dirty_rebuild_rewrites_only_what_changed_and_matches_a_fresh_build(tmp_path, edit):
+    root, out, preview = _preview(tmp_path, edit, PORTAL_TODAY="2026-11-22")
     try:
         # The edited course's page was rewritten; most pages were left alone.
         assert "kurser/hvad-er-recovery/index.html" in out["rewritten"]
@@ -69,6 +82,15 @@ def test_dirty_rebuild_rewrites_only_what_changed_and_matches_a_fresh_build(tmp_
         assert pages == sorted(p.relative_to(preview).as_posix() for p in preview.rglob("*.html"))
         differ = [name for name in pages if (fresh.site / name).read_bytes() != (preview / name).read_bytes()]
         assert differ == []
+        fresh_index = json.loads((fresh.site / "search/search_index.json").read_text(encoding="utf-8"))
+        preview_index = json.loads((preview / "search/search_index.json").read_text(encoding="utf-8"))
+        # The same search entries (in any order: a rebuild adds its pages at the end).
+        def entries(index):
+            return sorted(json.dumps(e, sort_keys=True) for e in index["docs"])
+        fresh_entries, preview_entries = entries(fresh_index), entries(preview_index)
+        missing = [json.loads(e)["location"] for e in fresh_entries if e not in preview_entries]
+        extra = [json.loads(e)["location"] for e in preview_entries if e not in fresh_entries]
+        assert (missing, extra) == ([], []) and preview_entries == fresh_entries
         for feed in ("kurser.json", "kalender.ics", "kurser/hvad-er-recovery.ics", "feed.xml"):
             assert (fresh.site / feed).read_bytes() == (preview / feed).read_bytes(), feed
     finally:

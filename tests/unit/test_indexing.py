@@ -45,3 +45,17 @@ def test_search_attributes_go_exactly_as_materials_pattern_removes_them(seed):
               " ", "\n", "\t", "\u00a0", "\"", "=", "<p", ">", "a", "data-search-exclude", "x data-search-ab=\"c d\""]
     html = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
     assert indexing.without_search_attributes(html) == MATERIAL.sub("", html)
+
+
+def test_a_dirty_rebuild_keeps_every_page_it_did_not_build_again():
+    previous = [{"location": "", "title": "Forside"}, {"location": "kurser/a/", "title": "A"},
+                {"location": "kurser/a/#om-kurset", "title": "Om kurset"}, {"location": "kurser/b/", "title": "B"},
+                {"location": "ordbog/c/", "title": "C"}]
+    current = [{"location": "", "title": "Forside (ny)"}, {"location": "kurser/a/", "title": "A (ny)"}]
+    site = {"", "kurser/a/", "kurser/b/", "ordbog/c/"}
+    # The front page and A were built again; C was too, and gives no entry now.
+    merged = indexing.merge_entries(previous, current, {"", "kurser/a/", "ordbog/c/"}, site)
+    assert [e["title"] for e in merged] == ["B", "Forside (ny)", "A (ny)"]
+    # B's course file was deleted: its page is no longer in the site, nor in search.
+    merged = indexing.merge_entries(previous, current, {"", "kurser/a/"}, site - {"kurser/b/"})
+    assert [e["title"] for e in merged] == ["C", "Forside (ny)", "A (ny)"]

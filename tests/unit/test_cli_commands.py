@@ -88,6 +88,24 @@ def test_check_of_an_ordinary_project_does_not_load_mkdocs_in_full(root, full_lo
     assert full_loads == []
 
 
+def test_mkdocs_yml_is_read_as_utf8_whatever_the_machines_encoding(root, monkeypatch):
+    """As MkDocs reads it: an editor on a machine whose default encoding is not UTF-8
+    (Windows) gets the school's name with its Danish letters."""
+    import builtins
+
+    from rskole import cli
+
+    def windows_open(file, mode="r", buffering=-1, encoding=None, *args, **kwargs):
+        if "b" not in mode:
+            encoding = encoding or "cp1252"
+        return builtins.open(file, mode, buffering, encoding, *args, **kwargs)
+
+    (root / "mkdocs.yml").write_text(MKDOCS_YML.replace("Recoveryskolen Test", "Recoveryskolen Sønderborg"),
+                                     encoding="utf-8")
+    monkeypatch.setattr(cli, "open", windows_open, raising=False)
+    assert mkdocs_config(root / "mkdocs.yml")["extra"]["portal"]["name"] == "Recoveryskolen Sønderborg"
+
+
 @pytest.mark.parametrize("docs_dir", ["content", None])
 def test_check_reads_pages_from_the_docs_dir_of_mkdocs_yml(root, capsys, docs_dir):
     (root / "mkdocs.yml").write_text(SETTINGS.format(docs_dir=f"docs_dir: {docs_dir}\n" if docs_dir else ""),

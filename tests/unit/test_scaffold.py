@@ -124,6 +124,15 @@ def test_quoted_title_keeps_danish_letters_readable(root):
     assert 'title: "Håb: én vej"' in lines(path)
 
 
+# Quote characters force quotes only when they open the title (the last two are
+# mutmut's spelling of a changed test for the opening quote).
+@pytest.mark.parametrize("title", ["Mor's hus", 'Det "gode" liv', "XX'XX", 'XX"XX'])
+def test_quotes_inside_a_title_need_no_quoting(root, title):
+    path, _ = new_course(root, title, environ=ENV)
+    assert f"title: {title}" in lines(path)
+    assert load_yaml_file(path).data["title"] == title
+
+
 def test_files_are_utf8_whatever_the_machines_encoding(root, monkeypatch):
     """An editor on a machine whose default encoding is not UTF-8 (Windows) still gets
     files the build reads: the scaffold always writes UTF-8."""

@@ -347,12 +347,24 @@ def wide(monkeypatch):
 @pytest.mark.parametrize("flag", ["-h", "--help"])
 def test_help_is_danish(wide, capsys, command, flag):
     assert run([*command, flag]) == 0
-    assert capsys.readouterr().out == HELP[command]
+    _same_help(capsys.readouterr().out, HELP[command])
 
 
 def test_no_command_prints_the_help(wide, capsys):
     assert run([]) == 2
-    assert capsys.readouterr().out == HELP[()]
+    _same_help(capsys.readouterr().out, HELP[()])
+
+
+def _same_help(out: str, expected: str) -> None:
+    """The help exactly as Python 3.11's argparse lays it out (what setup and CI use).
+    Python 3.13 writes an option's value name once ("-f, --config-file FIL"): there, every
+    Danish word must still be there, in the same order."""
+    if sys.version_info < (3, 13):
+        assert out == expected
+    else:
+        words = [w for w in expected.split() if not w.startswith(("-", "FIL", "{", "MAPPE"))]
+        found = [w for w in out.split() if w in set(words)]
+        assert found == words
 
 
 @pytest.mark.parametrize("argv, usage, message", [

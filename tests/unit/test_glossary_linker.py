@@ -11,6 +11,8 @@ from rskole.catalogue import Term
 from rskole.glossary import TermIndex, link
 from rskole.model import TermSpec
 
+from helpers import problems_of
+
 ENTRIES = [
     ("recovery", ["Recovery", "recoveryproces"]),
     ("personlig-recovery", ["Personlig recovery", "personlige recovery"]),
@@ -91,6 +93,20 @@ def test_text_after_markup_is_linked(index, html):
 
 # --- the index --------------------------------------------------------------------------------
 
+def test_phrase_right_after_an_entity(index):
+    out = run("<p>Hun kalder det &quot;personlig recovery&quot;.</p>", index)
+    assert linked(out) == [("personlig-recovery", "personlig recovery")]
+
+
+@pytest.mark.parametrize("form", ["recovery-", "(recovery", "recovery,"])
+def test_form_that_is_not_whole_words_is_reported_to_the_editor(tmp_path, form):
+    text = f"---\nterm: Recovery\nforms: ['{form}']\n---\nEn proces.\n"
+    assert problems_of(tmp_path, {"glossary/recovery.md": text}) == [
+        f"glossary/recovery.md:3: bøjningsformen '{form}' kan aldrig findes i en tekst, fordi det ikke er hele ord "
+        "(fx tegn som & eller / midt i); skriv det med bogstaver, tal og bindestreger"
+    ]
+
+
 def test_term_whose_name_has_a_capital_after_its_first_letter_is_linked_inside_a_sentence():
     # "IT-hjælp": a capitalised occurrence inside a sentence is the term, not a name.
     index = TermIndex.build([("it-hjaelp", ["IT-hjælp"])])
@@ -123,8 +139,8 @@ def test_index_size_and_longest_form(entries, forms, max_words):
 
 
 def test_counters_add_up_over_text_runs_and_calls_and_reset(index):
-    html = "<p>personlig recovery og empowerment</p><p>Om <em>recovery</em></p>"
-    # Words: personlig, recovery, og, empowerment | Om | recovery.
+    html = "<p>personlig recovery og empowerment</p><p>Om <em>recovery</em> caf&eacute;</p>"
+    # Words: personlig, recovery, og, empowerment | Om | recovery | (caf&eacute; is no word).
     # Lookups: "personlig", "personlig recovery", "og", "empowerment", "om", "recovery".
     run(html, index)
     assert (index.words_scanned, index.lookups) == (6, 6)

@@ -235,3 +235,47 @@ def test_capitalised_prose_word_after_a_text_block_gets_the_hint(tmp_path):
     assert problems_of(tmp_path, {"courses/haab.yml": text}) == [
         f"courses/haab.yml:5: YAML-syntaksfejl: der mangler et kolon efter en nøgle; {INDENT}"
     ]
+
+
+# --- what read_text hands on ------------------------------------------------------------------
+
+@pytest.mark.parametrize("raw", [
+    b"title: H\xc3\xa5b\nsummary: Om\n",
+    b"\xef\xbb\xbftitle: H\xc3\xa5b\nsummary: Om\n",  # a byte-order mark (Windows editors)
+    b"title: H\xc3\xa5b\r\nsummary: Om\r\n",  # Windows line ends
+    b"title: H\xc3\xa5b\rsummary: Om\r",  # old Mac line ends
+])
+def test_text_is_read_with_plain_line_ends_and_no_byte_order_mark(tmp_path, raw):
+    path = tmp_path / "haab.yml"
+    path.write_bytes(raw)
+    assert read_text(path) == "title: Håb\nsummary: Om\n"
+
+
+def test_mixed_line_ends_each_end_one_line(tmp_path):
+    path = tmp_path / "haab.yml"
+    path.write_bytes(b"a: 1\r\n\rb: 2\n")
+    assert read_text(path) == "a: 1\n\nb: 2\n"
+
+
+def test_nul_character_is_located(tmp_path):
+    path = tmp_path / "haab.yml"
+    path.write_bytes(b"title: H\xc3\xa5b\r\nsummary: \x00\n")
+    assert read_problem(path, "courses/haab.yml") == "courses/haab.yml:2: filen indeholder et nul-tegn; er det en binær fil?"
+
+
+# --- values that YAML cannot give ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ('title: Håb\nsummary: "Om \\ud83d"\n',
+     "courses/haab.yml:2: teksten indeholder koden \\ud83d, som ikke er et tegn; slet den, eller skriv tegnet selv"),
+    ("title: Håb\ncapacity: " + "1" * 101 + "\n",
+     "courses/haab.yml:2: tallet har 101 cifre; så lange tal bruges aldrig (skal det være tekst, så sæt det i anførselstegn)"),
+    ("title: Håb\nsummary: !!binary aGFhYg==\n",
+     "courses/haab.yml:2: YAML-mærket 'tag:yaml.org,2002:binary' er ikke tilladt her; skriv værdien som almindelig tekst"),
+])
+def test_value_that_cannot_be_read_is_located(text, expected):
+    assert yaml_problem(text) == expected
+
+
+def test_number_of_a_hundred_digits_is_still_a_number():
+    assert parse_yaml("capacity: " + "1" * 100 + "\n").data == {"capacity": int("1" * 100)}

@@ -279,3 +279,15 @@ def test_value_that_cannot_be_read_is_located(text, expected):
 
 def test_number_of_a_hundred_digits_is_still_a_number():
     assert parse_yaml("capacity: " + "1" * 100 + "\n").data == {"capacity": int("1" * 100)}
+
+
+def test_very_deep_brackets_are_refused_on_their_line():
+    # More than 500 brackets: the pure-Python composer, which must stop before Python's
+    # recursion limit, on the line where the nesting is written.
+    text = "title: Håb\nsummary: Om håb\nthemes: " + "[" * 600 + "]" * 600 + "\n"
+    assert yaml_problem(text) == f"courses/haab.yml:3: {TOO_DEEP}"
+
+
+@pytest.mark.parametrize("extra", ["", NEL], ids=["libyaml", "pure-python"])
+def test_too_deep_is_reported_before_a_later_mistake(extra):
+    assert yaml_problem(nested(40, extra) + "late: 'unclosed\n") == f"courses/haab.yml:41: {TOO_DEEP}"

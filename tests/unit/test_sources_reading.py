@@ -291,3 +291,42 @@ def test_very_deep_brackets_are_refused_on_their_line():
 @pytest.mark.parametrize("extra", ["", NEL], ids=["libyaml", "pure-python"])
 def test_too_deep_is_reported_before_a_later_mistake(extra):
     assert yaml_problem(nested(40, extra) + "late: 'unclosed\n") == f"courses/haab.yml:41: {TOO_DEEP}"
+
+
+# --- Markdown files with front matter -----------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("\n  \n", "glossary/x.md:1: filen er tom"),
+    ("---\nterm: Håb\nEn definition.\n",
+     "glossary/x.md:1: front matter begynder med '---' i linje 1, men ingen linje med '---' afslutter den; "
+     "skriv '---' på linjen efter felterne"),
+    ("---\n\n---\nEn definition.\n", "glossary/x.md:1: front matter er tom; der skal i det mindste stå 'term: ...'"),
+    ("---\nterm: Håb\n---\n\n", "glossary/x.md:4: ordet har ingen definition; skriv den under front matter"),
+    ("---\nterm: Håb\nforms: [håbet]\n...\n", "glossary/x.md:5: ordet har ingen definition; skriv den under front matter"),
+])
+def test_glossary_file_problems_as_the_editor_sees_them(tmp_path, text, expected):
+    assert problems_of(tmp_path, {"glossary/x.md": text.encode("utf-8")}) == [expected]
+
+
+def test_body_starts_after_the_front_matter(tmp_path):
+    path = tmp_path / "x.md"
+    path.write_text("---\nterm: Håb\nforms: [håbet]\n---\nEn definition.\n", encoding="utf-8")
+    source = load_markdown_file(path)
+    assert source.meta.data == {"term": "Håb", "forms": ["håbet"]}
+    assert source.meta.line(("forms",)) == 3
+    assert (source.body, source.body_line) == ("En definition.\n", 5)
+
+
+def test_line_of_a_value_in_a_file_that_begins_with_comments():
+    doc = parse_yaml("# Kurset om håb\n\ntitle: Håb\n")
+    assert doc.line(("summary",)) == 3  # a missing field: where the fields begin
+
+
+def test_document_without_lines_is_on_its_first_line():
+    assert sources.Document({"name": "X"}).line(("name",)) == 1
+    assert sources.Document({"name": "X"}, offset=1).line(()) == 2
+
+
+def test_source_line_just_after_the_last_line_is_empty():
+    doc = parse_yaml("title: Håb\nsummary: Om\n", offset=1)  # source: title, summary, ""
+    assert doc.source_line(3) == "summary: Om" and doc.source_line(4) == "" and doc.source_line(5) == ""

@@ -57,7 +57,7 @@ def test_capitalised_term_beginning_a_sentence_is_linked(index, html):
     # A name made of two terms: neither is linked.
     "<p>Vi samarbejder med Recovery Peer-støtte Netværket.</p>",
     # English words stand in the sentence too.
-    '<p>Et <span lang="en">Recovery College</span> Peer-støtte projekt.</p>',
+    '<p><span lang="en">Recovery College</span> Peer-støtte er et projekt.</p>',
     # So does a truncated compound ("gruppe- eller peer-støtte").
     "<li>Gruppe-/Peer-støtte</li>",
 ])

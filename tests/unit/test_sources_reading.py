@@ -38,6 +38,8 @@ def yaml_problem(text: str, rel: str = "courses/haab.yml") -> str:
 
 @pytest.mark.parametrize("size, shown", [
     (1_000_001, "lidt over 1 MB"),
+    (1_049_999, "lidt over 1 MB"),
+    (1_050_000, "1,1 MB"),
     (1_300_000, "1,3 MB"),
     (2_000_000, "2 MB"),
 ])
@@ -259,7 +261,7 @@ def test_mixed_line_ends_each_end_one_line(tmp_path):
 
 def test_nul_character_is_located(tmp_path):
     path = tmp_path / "haab.yml"
-    path.write_bytes(b"title: H\xc3\xa5b\r\nsummary: \x00\n")
+    path.write_bytes(b"title: H\xc3\xa5b\r\nsummary: \x00\nx: \x00\n")  # the first one
     assert read_problem(path, "courses/haab.yml") == "courses/haab.yml:2: filen indeholder et nul-tegn; er det en binær fil?"
 
 

@@ -116,6 +116,9 @@ def test_byte_that_is_not_utf8_is_located(tmp_path, raw, line):
      "(mangler der et mellemrum efter kolon, eller skal teksten i anførselstegn?)"),
     ("title: Håb\nthemes:\n  - hope\n - citizens\n",
      "courses/haab.yml:4: YAML-syntaksfejl: indrykningen passer ikke (en liste står forkert i forhold til linjerne over)"),
+    # A tab on an otherwise empty line.
+    ("title: Håb\nsummary: Om\n\t\n",
+     "courses/haab.yml:3: YAML-syntaksfejl: der er et tabulatortegn; brug mellemrum til indrykning"),
     # A '...' line ends the YAML document.
     ("title: Håb\nsummary: Hvad giver håb?\n...\ndescription: Om håb.\n",
      "courses/haab.yml:4: YAML-syntaksfejl: en linje med '...' afslutter YAML-dokumentet, men der står mere efter den; slet linjen med '...'"),

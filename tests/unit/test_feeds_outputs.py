@@ -210,3 +210,66 @@ def test_kurser_json_registration_without_deadline(tmp_path):
     course = json.loads(feeds.courses_json(cat, env_for(cat), SITE))["courses"][0]
     assert course["registration"] == {"url": None, "email": "tilmelding@example.dk", "phone": None,
                                       "deadline": None, "note": None}
+
+
+def test_kurser_json_course_as_an_app_reads_it(tmp_path):
+    text = course_text(
+        learning_outcomes="[At tale om håb]", glossary="[personlig-recovery]", capacity="12", format="hybrid",
+        online_url="https://moede.example.dk/x", online_url_public="true", status="waitlist",
+        registration='\n  email: tilmelding@example.dk\n  phone: "+45 11 22 33 44"\n  note: Husk tolk.',
+    ).replace('end: "12:00"}', 'end: "12:00", topic: Håb i hverdagen}')
+    cat, problems = load_files(tmp_path, {"courses/haab.yml": text})
+    assert not problems, problems.report()
+    written = feeds.courses_json(cat, env_for(cat), SITE)
+    # Two spaces of indentation, Danish letters as written, one final newline.
+    assert written.startswith('{\n  "version": 1,\n  "generated": "2027-03-01",\n  "school": {\n    "name": "Test",\n')
+    assert written.endswith("\n}\n") and '"Håb og optimisme"' in written
+    assert json.loads(written)["courses"] == [{
+        "slug": "haab",
+        "url": "https://skole.example.dk/kurser/haab/",
+        "ics_url": "https://skole.example.dk/kurser/haab.ics",
+        "title": "Krop og sind",
+        "summary": "Om krop og sind.",
+        "description": "Kroppen.",
+        "learning_outcomes": ["At tale om håb"],
+        "themes": ["hope", "identity"],
+        "theme_names": ["Håb og optimisme", "Identitet"],
+        "audiences": ["citizens"],
+        "format": "hybrid",
+        "status": "waitlist",
+        "registration_state": "waitlist",
+        "registration_label": "Venteliste",
+        "registration_message": "Kurset er fuldt, men du kan skrive dig på ventelisten.",
+        "drop_in": False,
+        "upcoming": True,
+        "capacity": 12,
+        "registration": {"url": None, "email": "tilmelding@example.dk", "phone": "+45 11 22 33 44",
+                         "deadline": None, "note": "Husk tolk."},
+        "teachers": [{"id": "anne-madsen", "name": "Anne Madsen", "role": "peer", "title": None},
+                     {"id": "karsten-holm", "name": "Karsten Holm", "role": "professional", "title": None}],
+        "location": {"id": "vaerkstedet", "name": "Værkstedet", "address": "Eksempelvej 12, 4000 Roskilde",
+                     "accessibility": None, "directions": None},
+        "online_url": "https://moede.example.dk/x",
+        "glossary": ["personlig-recovery"],
+        "sessions": [{"start": "2027-03-03T10:00:00+01:00", "end": "2027-03-03T12:00:00+01:00",
+                      "topic": "Håb i hverdagen", "location": None, "cancelled": False}],
+    }]
+
+
+# --- kalender.ics on its own ----------------------------------------------------------------
+
+
+def test_kalender_ics_dates_and_sequences_each_event(tmp_path):
+    cat, problems = load_files(tmp_path, {"courses/haab.yml": course_text(),
+                                          "courses/sen.yml": course_text().replace("2027-03-03", "2027-04-07")})
+    assert not problems, problems.report()
+    now = datetime(2027, 2, 1, 12, tzinfo=CPH)
+    ics = feeds.calendar_ics(cat, [cat.courses["haab"], cat.courses["sen"]], SITE, now=now,
+                             stamps={"sen": datetime(2027, 1, 15, 9, 30, tzinfo=UTC)},
+                             sequences={("haab", "20270303"): 4})
+    events = {str(e["UID"]): e for e in Calendar.from_ical(ics).walk("VEVENT")}
+    haab, sen = events["haab-20270303@skole.example.dk"], events["sen-20270407@skole.example.dk"]
+    # DTSTAMP: the course's own stamp (its file's last commit), else `now`.
+    assert haab.decoded("DTSTAMP") == datetime(2027, 2, 1, 11, tzinfo=UTC)
+    assert sen.decoded("DTSTAMP") == datetime(2027, 1, 15, 9, 30, tzinfo=UTC)
+    assert (int(haab["SEQUENCE"]), int(sen["SEQUENCE"])) == (4, 0)

@@ -40,3 +40,29 @@ def test_a_file_name_that_is_not_utf8_is_shown_by_code(tmp_path):
 def test_visible_text_is_left_as_written(tmp_path):
     text = COURSE.strip("\n") + '\n"færdig ø å": 1\n'
     assert problems_of(tmp_path, {"courses/haab.yml": text}) == [f"courses/haab.yml:12: ukendt felt 'færdig ø å'; {ALLOWED}"]
+
+
+def unknown_key(tmp_path, key: str) -> str:
+    # An explicit key ("? "): YAML allows a plain key of at most 1024 characters.
+    [problem] = problems_of(tmp_path, {"courses/haab.yml": COURSE.strip("\n") + f'\n? "{key}"\n: 1\n'})
+    prefix = "courses/haab.yml:12: "
+    assert problem.startswith(prefix)
+    return problem[len(prefix):]
+
+
+def test_a_message_of_300_characters_quotes_the_value_in_full(tmp_path):
+    key = "k" * 82
+    message = f"ukendt felt '{key}'; {ALLOWED}"
+    assert len(message) == 300
+    assert unknown_key(tmp_path, key) == message
+
+
+def test_a_longer_message_keeps_the_start_and_end_of_a_long_quoted_value(tmp_path):
+    key = "a" * 40 + "b" * 28 + "c" * 15
+    assert unknown_key(tmp_path, key) == f"ukendt felt '{'a' * 40} … {'c' * 15}'; {ALLOWED}"
+
+
+def test_a_message_over_1000_characters_is_cut(tmp_path):
+    # Apostrophes inside the value: no quoted part to shorten.
+    key = "ab'" * 400
+    assert unknown_key(tmp_path, key) == f"ukendt felt '{key}'; {ALLOWED}"[:995] + " …"

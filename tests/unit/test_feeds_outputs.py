@@ -273,3 +273,19 @@ def test_kalender_ics_dates_and_sequences_each_event(tmp_path):
     assert haab.decoded("DTSTAMP") == datetime(2027, 2, 1, 11, tzinfo=UTC)
     assert sen.decoded("DTSTAMP") == datetime(2027, 1, 15, 9, 30, tzinfo=UTC)
     assert (int(haab["SEQUENCE"]), int(sen["SEQUENCE"])) == (4, 0)
+
+
+def test_calendars_without_any_session_still_share_one_vtimezone(tmp_path):
+    """With no session anywhere, the VTIMEZONE's year comes from a date (here each file's
+    mtime, outside git); every calendar file of the build must still carry the same one."""
+    cat, problems = load_files(tmp_path, {"courses/a.yml": course_text().split("sessions:")[0] + "sessions: []\n",
+                                          "courses/b.yml": course_text().split("sessions:")[0] + "sessions: []\n"})
+    assert not problems, problems.report()
+    for name, year in (("a", 2024), ("b", 2025)):
+        when = datetime(year, 6, 1, tzinfo=UTC).timestamp()
+        os.utime(tmp_path / "courses" / f"{name}.yml", (when, when))
+    files = feeds.outputs(cat, env_for(cat), tmp_path, SITE)
+    zones = {name: data[data.index(b"BEGIN:VTIMEZONE"):data.index(b"END:VTIMEZONE")]
+             for name, data in files.items() if name.endswith(".ics")}
+    assert sorted(zones) == ["kalender.ics", "kurser/a.ics", "kurser/b.ics"]
+    assert len(set(zones.values())) == 1

@@ -289,3 +289,30 @@ def test_calendars_without_any_session_still_share_one_vtimezone(tmp_path):
              for name, data in files.items() if name.endswith(".ics")}
     assert sorted(zones) == ["kalender.ics", "kurser/a.ics", "kurser/b.ics"]
     assert len(set(zones.values())) == 1
+
+
+@pytest.mark.parametrize("edit", ["place", "summary", "session", "site", "stamp"])
+def test_after_an_edit_a_rebuild_with_the_shared_memo_writes_what_a_fresh_build_writes(tmp_path, edit):
+    """mkdocs serve keeps the memo across rebuilds: an edit must never leave an old event."""
+    text = course_text().replace('end: "12:00"}', 'end: "12:00"}\n  - {date: 2027-03-10, start: "10:00", end: "12:00", location: biblioteket}')
+    files = {"courses/haab.yml": text}
+    cat, problems = load_files(tmp_path, files)
+    assert not problems, problems.report()
+    memo, site = Memo(100), SITE
+    feeds.outputs(cat, env_for(cat), tmp_path, site, shared=memo)
+    if edit == "place":
+        files["courses/_locations.yml"] = "biblioteket:\n  name: Biblioteket\n  address: Nyvej 2, 4000 Roskilde\n" \
+                                          "vaerkstedet:\n  name: Værkstedet\n  address: Eksempelvej 12, 4000 Roskilde\n"
+    elif edit == "summary":
+        files["courses/haab.yml"] = text.replace("Om krop og sind.", "Om krop, sind og håb.")
+    elif edit == "session":
+        files["courses/haab.yml"] = text.replace('2027-03-10, start: "10:00"', '2027-03-10, start: "09:00"')
+    elif edit == "site":
+        site = "https://ny.example.dk/"
+    cat, problems = load_files(tmp_path, files)
+    assert not problems, problems.report()
+    if edit == "stamp":
+        when = datetime(2026, 12, 24, 12, tzinfo=UTC).timestamp()
+        os.utime(tmp_path / "courses" / "haab.yml", (when, when))
+    fresh = feeds.outputs(cat, env_for(cat), tmp_path, site)
+    assert feeds.outputs(cat, env_for(cat), tmp_path, site, shared=memo) == fresh

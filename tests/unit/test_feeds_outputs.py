@@ -291,7 +291,7 @@ def test_calendars_without_any_session_still_share_one_vtimezone(tmp_path):
     assert len(set(zones.values())) == 1
 
 
-@pytest.mark.parametrize("edit", ["place", "summary", "session", "site", "stamp"])
+@pytest.mark.parametrize("edit", ["session-place", "course-place", "summary", "session", "site", "stamp"])
 def test_after_an_edit_a_rebuild_with_the_shared_memo_writes_what_a_fresh_build_writes(tmp_path, edit):
     """mkdocs serve keeps the memo across rebuilds: an edit must never leave an old event."""
     text = course_text().replace('end: "12:00"}', 'end: "12:00"}\n  - {date: 2027-03-10, start: "10:00", end: "12:00", location: biblioteket}')
@@ -300,9 +300,13 @@ def test_after_an_edit_a_rebuild_with_the_shared_memo_writes_what_a_fresh_build_
     assert not problems, problems.report()
     memo, site = Memo(100), SITE
     feeds.outputs(cat, env_for(cat), tmp_path, site, shared=memo)
-    if edit == "place":
-        files["courses/_locations.yml"] = "biblioteket:\n  name: Biblioteket\n  address: Nyvej 2, 4000 Roskilde\n" \
-                                          "vaerkstedet:\n  name: Værkstedet\n  address: Eksempelvej 12, 4000 Roskilde\n"
+    if edit.endswith("place"):
+        # A new address for the second session's own place, or for the course's place.
+        moved = "biblioteket" if edit == "session-place" else "vaerkstedet"
+        files["courses/_locations.yml"] = "".join(
+            f"{pid}:\n  name: {name}\n  address: {'Nyvej 2, 4000 Roskilde' if pid == moved else address}\n"
+            for pid, name, address in (("biblioteket", "Biblioteket", "Bibliotekvej 1, 4000 Roskilde"),
+                                       ("vaerkstedet", "Værkstedet", "Eksempelvej 12, 4000 Roskilde")))
     elif edit == "summary":
         files["courses/haab.yml"] = text.replace("Om krop og sind.", "Om krop, sind og håb.")
     elif edit == "session":

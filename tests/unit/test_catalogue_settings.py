@@ -115,3 +115,11 @@ def test_glossary_terms_are_in_danish_alphabetical_order_of_their_names(tmp_path
     })
     assert not problems, problems.report()
     assert [t.name for t in sorted_terms(cat)] == ["Angst", "Personlig recovery", "Zone", "Æble", "Økonomi", "Åbenhed"]
+
+
+def test_a_problem_that_names_no_key_is_reported_on_the_portal_line():
+    # A number as a key (YAML reads "1: 2" as the integer 1): the message quotes no key.
+    settings, zone, problems = load_settings({"portal": {1: 2, "name": "Skolen"}}, "skole/mkdocs.yml", line_of)
+    assert (settings, zone) == (None, None)
+    assert [(p.path, p.line) for p in problems] == [("skole/mkdocs.yml", 21)]
+    assert problems[0].message.startswith("extra.portal: ")

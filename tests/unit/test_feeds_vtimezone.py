@@ -8,6 +8,8 @@ value of a comma-separated RDATE).
 
 from __future__ import annotations
 
+import os
+import time
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -117,3 +119,36 @@ def test_a_calendar_file_carries_the_vtimezone_of_the_sites_years(tmp_path):
     assert not problems, problems.report()
     ics = feeds.course_ics(cat, cat.courses["haab"], "https://skole.example.dk/", now=datetime(2026, 12, 1, tzinfo=cat.zone))
     assert crlf(COPENHAGEN_2027_2028) in ics
+
+
+@pytest.mark.parametrize("zone", ["Atlantic/Reykjavik", "Africa/Abidjan"])
+def test_the_vtimezone_is_named_as_the_sites_zone_even_where_it_equals_utc(tmp_path, zone):
+    # icalendar alone would name these zones "UTC"; the file announces the site's zone.
+    cat, problems = load_files(tmp_path, {"courses/haab.yml": course_text()}, zone=zone)
+    assert not problems, problems.report()
+    text = feeds.course_ics(cat, cat.courses["haab"], "https://skole.example.dk/").decode()
+    assert f"X-WR-TIMEZONE:{zone}\r\n" in text
+    assert text[text.index("BEGIN:VTIMEZONE"):].split("\r\n")[1] == f"TZID:{zone}"
+
+
+@pytest.fixture
+def machine_zone():
+    """Set the build machine's own time zone (TZ) for one test."""
+    old = os.environ.get("TZ")
+
+    def set_zone(name: str) -> None:
+        os.environ["TZ"] = name
+        time.tzset()
+
+    yield set_zone
+    if old is None:
+        os.environ.pop("TZ", None)
+    else:
+        os.environ["TZ"] = old
+    time.tzset()
+
+
+@pytest.mark.parametrize("machine", ["Asia/Tokyo", "America/Nuuk"])
+def test_the_onsets_do_not_depend_on_the_build_machines_zone(machine_zone, machine):
+    machine_zone(machine)
+    assert feeds._vtimezone_ical(ZoneInfo("Europe/Copenhagen"), (2027, 2028)) == crlf(COPENHAGEN_2027_2028)

@@ -1,0 +1,69 @@
+"""Editor mistakes in the layout of courses/ and glossary/, each as one located problem (rskole.catalogue.load)."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import COURSE, TEACHERS, TERM, load_files, problems_of
+
+GLOSSARY_TERM = "---\nterm: Håb\n---\nTekst.\n"
+
+
+@pytest.mark.parametrize("files, expected", [
+    ({"courses/_teachers.yml": "- anne-madsen\n"},
+     ["courses/_teachers.yml:1: filen skal være en opslagstabel: et id pr. underviser efterfulgt af kolon og felterne indrykket under"]),
+    ({"courses/_locations.yml": "- vaerkstedet\n"},
+     ["courses/_locations.yml:1: filen skal være en opslagstabel: et id pr. sted efterfulgt af kolon og felterne indrykket under"]),
+    ({"glossary/noter.txt": "x"},
+     ["glossary/noter.txt: ordbogen læser kun Markdown-filer (.md); omdøb filen eller flyt den ud af glossary/"]),
+    ({"courses/noter.txt": "x"},
+     ["courses/noter.txt: i courses/ må der kun ligge kursusfiler (.yml); flyt filen, eller giv den et navn, der begynder med _"]),
+    ({"glossary/haab.md": "---\nterm: Håb\nsee_also: [haab]\n---\nTekst.\n"},
+     ["glossary/haab.md:3: see_also henviser til ordet selv ('haab'); fjern det"]),
+    ({"glossary/haab.md": "---\nterm: Håb\n---\n  \n"},
+     ["glossary/haab.md:4: ordet har ingen definition; skriv den under front matter"]),
+    ({"glossary/a/haab.md": GLOSSARY_TERM, "glossary/b/haab.md": GLOSSARY_TERM.replace("Håb", "Håbet")},
+     ["glossary/b/haab.md: ordet 'haab' findes allerede i glossary/a/haab.md; to filer kan ikke have samme navn"]),
+    ({"courses/haab.yml": COURSE.replace("location: vaerkstedet", "format: online\nlocation: vaerkstedet")},
+     ["courses/haab.yml:8: kurset er online, men har et sted ('location'); fjern 'location', eller skriv 'format: hybrid'"]),
+    ({"courses/haab.yml": COURSE.replace("location: vaerkstedet", "location: vaerkstedet\nonline_url: https://m.example.dk/x")},
+     ["courses/haab.yml:8: kurset er med fremmøde, men har et onlinelink; skriv 'format: hybrid', eller fjern 'online_url'"]),
+    # An unreadable teachers file has its own problem; the courses get none per teacher.
+    ({"courses/_teachers.yml": "anne: [", "courses/haab.yml": COURSE},
+     ["courses/_teachers.yml:1: YAML-syntaksfejl: en liste eller opslagstabel i parenteser ('[...]' eller '{...}') er ikke skrevet rigtigt"]),
+    # An empty one is a list of no teachers.
+    ({"courses/_teachers.yml": "{}\n", "courses/haab.yml": COURSE},
+     ["courses/haab.yml:6: underviseren 'anne-madsen' findes ikke i courses/_teachers.yml",
+      "courses/haab.yml:6: underviseren 'karsten-holm' findes ikke i courses/_teachers.yml"]),
+], ids=["teachers-not-a-mapping", "places-not-a-mapping", "glossary-not-markdown", "courses-not-yaml", "see-also-itself",
+        "no-definition", "same-term-in-two-folders", "online-with-place", "in-person-with-link", "teachers-unreadable",
+        "teachers-empty"])
+def test_layout_mistakes(tmp_path, files, expected):
+    assert problems_of(tmp_path, files) == expected
+
+
+def test_missing_places_file(tmp_path):
+    files = {"courses/_teachers.yml": TEACHERS, "glossary/personlig-recovery.md": TERM, "courses/haab.yml": COURSE}
+    assert problems_of(tmp_path, files, defaults=False) == [
+        "courses/_locations.yml: filen mangler; den skal liste hvert sted med et id",
+        "courses/haab.yml:7: stedet 'vaerkstedet' findes ikke i courses/_locations.yml",
+    ]
+
+
+def test_hidden_and_underscore_files_are_no_content_and_yaml_is_a_course(tmp_path):
+    cat, problems = load_files(tmp_path, {
+        "courses/_kladder/x.yml": "x: [", "courses/.git/y.yml": "x: [", "glossary/_kladde.md": "x", "glossary/.x/y.md": "y",
+        "courses/haab.yaml": COURSE,
+    })
+    assert not problems, problems.report()
+    assert list(cat.courses) == ["haab"] and cat.courses["haab"].path == "courses/haab.yaml"
+    assert list(cat.terms) == ["personlig-recovery"]
+
+
+def test_a_file_with_more_than_50_problems_shows_the_first_50_and_says_so(tmp_path):
+    sessions = "".join(f'  - {{date: 2027-02-3{i % 2}, start: "10:00", end: "12:00"}}\n' for i in range(60))
+    problems = problems_of(tmp_path, {"courses/haab.yml": COURSE.split("sessions:")[0] + "sessions:\n" + sessions})
+    assert len(problems) == 51
+    assert problems[0] == "courses/haab.yml: filen har 60 fejl; her vises de første 50. Ret dem, og byg igen for at se resten"
+    assert problems[1] == "courses/haab.yml:9: 'date': datoen 2027-02-30 findes ikke i kalenderen"
+    assert problems[-1] == "courses/haab.yml:58: 'date': datoen 2027-02-31 findes ikke i kalenderen"

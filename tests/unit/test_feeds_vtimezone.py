@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import time
-from datetime import datetime
+from datetime import datetime, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -152,3 +152,27 @@ def machine_zone():
 def test_the_onsets_do_not_depend_on_the_build_machines_zone(machine_zone, machine):
     machine_zone(machine)
     assert feeds._vtimezone_ical(ZoneInfo("Europe/Copenhagen"), (2027, 2028)) == crlf(COPENHAGEN_2027_2028)
+
+
+# --- the calendar's own lines, and the year of a calendar without sessions -----------------
+
+
+def test_calendar_head_lines(tmp_path):
+    cat, problems = load_files(tmp_path, {"courses/haab.yml": course_text()})
+    assert not problems, problems.report()
+    text = feeds.course_ics(cat, cat.courses["haab"], "https://skole.example.dk/").decode()
+    # How often to refresh (RFC 7986, and the older X-PUBLISHED-TTL), which zone, which name.
+    assert text[:text.index("BEGIN:VTIMEZONE")] == (
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//Kurser//DA\r\nCALSCALE:GREGORIAN\r\n"
+        "X-WR-CALNAME:Krop og sind – Test\r\nREFRESH-INTERVAL;VALUE=DURATION:PT12H\r\nX-PUBLISHED-TTL:PT12H\r\n"
+        "X-WR-TIMEZONE:Europe/Copenhagen\r\n")
+
+
+def test_without_sessions_the_vtimezone_covers_the_year_of_now_in_the_sites_zone(tmp_path, machine_zone):
+    machine_zone("America/Nuuk")
+    cat, problems = load_files(tmp_path, {"courses/snart.yml": course_text().split("sessions:")[0] + "sessions: []\n"})
+    assert not problems, problems.report()
+    # New Year's Eve in UTC (and on the build machine) is already New Year's Day in Copenhagen.
+    ics = feeds.calendar_ics(cat, [cat.courses["snart"]], "https://skole.example.dk/",
+                             now=datetime(2030, 12, 31, 23, 30, tzinfo=timezone.utc))
+    assert b"COMMENT:This timezone only works from 2031-01-01 to 2032-01-01.\r\n" in ics

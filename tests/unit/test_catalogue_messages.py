@@ -62,7 +62,10 @@ def test_a_longer_message_keeps_the_start_and_end_of_a_long_quoted_value(tmp_pat
     assert unknown_key(tmp_path, key) == f"ukendt felt '{'a' * 40} … {'c' * 15}'; {ALLOWED}"
 
 
-def test_a_message_over_1000_characters_is_cut(tmp_path):
-    # Apostrophes inside the value: no quoted part to shorten.
-    key = "ab'" * 400
-    assert unknown_key(tmp_path, key) == f"ukendt felt '{key}'; {ALLOWED}"[:995] + " …"
+@pytest.mark.parametrize("length", [1000, 1001, 1200])
+def test_a_message_over_1000_characters_is_cut(tmp_path, length):
+    # Apostrophes inside the value: no quoted part of 61 characters to shorten.
+    key = ("ab'" * 400)[:length - len(f"ukendt felt ''; {ALLOWED}")]
+    message = f"ukendt felt '{key}'; {ALLOWED}"
+    assert len(message) == length
+    assert unknown_key(tmp_path, key) == (message if length <= 1000 else message[:995] + " …")

@@ -320,3 +320,42 @@ def test_after_an_edit_a_rebuild_with_the_shared_memo_writes_what_a_fresh_build_
         os.utime(tmp_path / "courses" / "haab.yml", (when, when))
     fresh = feeds.outputs(cat, env_for(cat), tmp_path, site)
     assert feeds.outputs(cat, env_for(cat), tmp_path, site, shared=memo) == fresh
+
+
+# --- single events --------------------------------------------------------------------------
+
+
+def test_without_a_site_url_uids_still_have_a_domain(one):
+    [event] = Calendar.from_ical(feeds.course_ics(one, one.courses["haab"], "")).walk("VEVENT")
+    assert str(event["UID"]) == "haab-20270303@localhost"
+
+
+def test_a_session_of_an_online_course_held_at_a_place_gives_the_place(tmp_path):
+    text = course_text(format="online").replace("location: vaerkstedet\n", "").replace(
+        'end: "12:00"}', 'end: "12:00"}\n  - {date: 2027-03-10, start: "10:00", end: "12:00", location: biblioteket}')
+    cat, problems = load_files(tmp_path, {"courses/online.yml": text})
+    assert not problems, problems.report()
+    where = [str(e.get("LOCATION")) for e in Calendar.from_ical(feeds.course_ics(cat, cat.courses["online"], SITE)).walk("VEVENT")]
+    assert where == ["Online", "Biblioteket, Bibliotekvej 1, 4000 Roskilde"]
+
+
+@pytest.mark.parametrize("zone", ["UTC", "Atlantic/Reykjavik"])
+def test_a_site_in_a_utc_zone_keeps_dtstamp_and_sequence(tmp_path, zone):
+    # icalendar writes these events in UTC, so they are written by icalendar, not directly.
+    cat, problems = load_files(tmp_path, {"courses/haab.yml": course_text()}, zone=zone)
+    assert not problems, problems.report()
+    ics = feeds.course_ics(cat, cat.courses["haab"], SITE, now=datetime(2027, 1, 2, 3, 4, 5, tzinfo=UTC),
+                           sequences={("haab", "20270303"): 2})
+    lines = ics.split(b"\r\n")
+    assert b"DTSTART:20270303T100000Z" in lines
+    assert b"DTSTAMP:20270102T030405Z" in lines and b"SEQUENCE:2" in lines
+
+
+def test_one_cache_for_files_with_different_stamps(one):
+    """A build passes one cache to every file; each file still gets its own DTSTAMP."""
+    cache: dict = {}
+    course = one.courses["haab"]
+    own = feeds.course_ics(one, course, SITE, cache=cache)
+    merged = feeds.calendar_ics(one, [course], SITE, now=datetime(2027, 1, 2, 3, 4, 5, tzinfo=UTC), cache=cache)
+    assert b"DTSTAMP:20270303T090000Z\r\n" in own  # the session's start, without a stamp
+    assert b"DTSTAMP:20270102T030405Z\r\n" in merged

@@ -340,8 +340,10 @@ def test_a_session_of_an_online_course_held_at_a_place_gives_the_place(tmp_path)
 
 
 @pytest.mark.parametrize("zone", ["UTC", "Atlantic/Reykjavik"])
-def test_a_site_in_a_utc_zone_keeps_dtstamp_and_sequence(tmp_path, zone):
-    # icalendar writes these events in UTC, so they are written by icalendar, not directly.
+def test_a_site_in_a_utc_zone_keeps_dtstamp_and_sequence(tmp_path, machine_zone, zone):
+    # icalendar writes these events in UTC, so they are written by icalendar, not directly;
+    # DTSTAMP is UTC on a build machine in another zone too.
+    machine_zone("Asia/Tokyo")
     cat, problems = load_files(tmp_path, {"courses/haab.yml": course_text()}, zone=zone)
     assert not problems, problems.report()
     ics = feeds.course_ics(cat, cat.courses["haab"], SITE, now=datetime(2027, 1, 2, 3, 4, 5, tzinfo=UTC),
@@ -359,3 +361,9 @@ def test_one_cache_for_files_with_different_stamps(one):
     merged = feeds.calendar_ics(one, [course], SITE, now=datetime(2027, 1, 2, 3, 4, 5, tzinfo=UTC), cache=cache)
     assert b"DTSTAMP:20270303T090000Z\r\n" in own  # the session's start, without a stamp
     assert b"DTSTAMP:20270102T030405Z\r\n" in merged
+
+
+def test_a_site_url_with_a_path_keeps_it(one):
+    # Only slashes are trimmed from the end of the site URL (here a path ending in X).
+    [event] = Calendar.from_ical(feeds.course_ics(one, one.courses["haab"], "https://example.dk/RSX//")).walk("VEVENT")
+    assert str(event["URL"]) == "https://example.dk/RSX/kurser/haab/"

@@ -67,3 +67,13 @@ def test_a_file_with_more_than_50_problems_shows_the_first_50_and_says_so(tmp_pa
     assert problems[0] == "courses/haab.yml: filen har 60 fejl; her vises de første 50. Ret dem, og byg igen for at se resten"
     assert problems[1] == "courses/haab.yml:9: 'date': datoen 2027-02-30 findes ikke i kalenderen"
     assert problems[-1] == "courses/haab.yml:58: 'date': datoen 2027-02-31 findes ikke i kalenderen"
+
+
+@pytest.mark.parametrize("extra, expected", [
+    ("drop_in: true\nregistration:\n  email: t@example.dk",
+     "courses/haab.yml:12: kurset har 'drop_in: true' (man skal ikke melde sig til), men også 'registration'; fjern den ene"),
+    ("drop_in: true\nstatus: waitlist",
+     "courses/haab.yml:13: kurset har 'drop_in: true', så det kan ikke have status 'waitlist'; skriv 'status: open' eller 'status: cancelled'"),
+], ids=["registration", "waitlist"])
+def test_drop_in_course_that_also_asks_for_sign_up(tmp_path, extra, expected):
+    assert problems_of(tmp_path, {"courses/haab.yml": COURSE.strip("\n") + "\n" + extra + "\n"}) == [expected]

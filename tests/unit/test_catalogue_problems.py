@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-import pytest
+from zoneinfo import ZoneInfo
 
-from helpers import COURSE, TEACHERS, TERM, load_files, problems_of
+import pytest
+from sitekit import write_files
+
+from rskole.catalogue import Paths, load
+from rskole.model import SiteSettings
+from helpers import COURSE, LOCATIONS, TEACHERS, TERM, load_files, problems_of
 
 GLOSSARY_TERM = "---\nterm: Håb\n---\nTekst.\n"
 
@@ -77,3 +82,15 @@ def test_a_file_with_more_than_50_problems_shows_the_first_50_and_says_so(tmp_pa
 ], ids=["registration", "waitlist"])
 def test_drop_in_course_that_also_asks_for_sign_up(tmp_path, extra, expected):
     assert problems_of(tmp_path, {"courses/haab.yml": COURSE.strip("\n") + "\n" + extra + "\n"}) == [expected]
+
+
+def test_course_nobody_can_be_reached_about_is_reported_on_its_title_line(tmp_path):
+    # The title on line 3; a school without contact.
+    text = "summary: Hvad giver håb?\ndescription: Om håb.\n" + "\n".join(
+        l for l in COURSE.strip("\n").splitlines() if not l.startswith(("summary:", "description:"))) + "\n"
+    assert text.splitlines()[2] == "title: Håb og recovery"
+    write_files(tmp_path, {"courses/_teachers.yml": TEACHERS, "courses/_locations.yml": LOCATIONS, "courses/haab.yml": text})
+    _, problems = load(Paths(tmp_path), SiteSettings(name="Test"), ZoneInfo("Europe/Copenhagen"))
+    assert [str(p) for p in problems.sorted()] == [
+        "courses/haab.yml:3: kurset har ingen tilmelding, og skolen har ingen kontakt i mkdocs.yml, så ingen kan melde sig til; "
+        "skriv 'registration:' med url, email eller phone, skriv 'drop_in: true', eller sæt 'contact' under extra.portal"]

@@ -94,3 +94,21 @@ def test_course_nobody_can_be_reached_about_is_reported_on_its_title_line(tmp_pa
     assert [str(p) for p in problems.sorted()] == [
         "courses/haab.yml:3: kurset har ingen tilmelding, og skolen har ingen kontakt i mkdocs.yml, så ingen kan melde sig til; "
         "skriv 'registration:' med url, email eller phone, skriv 'drop_in: true', eller sæt 'contact' under extra.portal"]
+
+
+def test_a_teacher_whose_entry_is_invalid_is_reported_once_in_the_teachers_file(tmp_path):
+    teachers = TEACHERS.replace("role: peer", "role: kollega")
+    problems = problems_of(tmp_path, {"courses/_teachers.yml": teachers, "courses/haab.yml": COURSE})
+    assert [p.split(":")[0] for p in problems] == ["courses/_teachers.yml"]
+
+
+def test_only_the_first_50_unknown_teachers_get_a_hint(tmp_path):
+    ids = [f"anne-madsen-{i}" for i in range(51)]
+    text = COURSE.replace("teachers: [anne-madsen, karsten-holm]", f"teachers: [{', '.join(ids)}, karsten-holm]")
+    problems = problems_of(tmp_path, {"courses/haab.yml": text})
+    # 51 problems: the file shows 50 of them, in order of their text ('anne-madsen-9' is left out).
+    assert problems[0] == "courses/haab.yml: filen har 51 fejl; her vises de første 50. Ret dem, og byg igen for at se resten"
+    unknown = [p for p in problems if "underviseren" in p]
+    assert len(unknown) == 50
+    assert unknown[0] == "courses/haab.yml:6: underviseren 'anne-madsen-0' findes ikke i courses/_teachers.yml (mente du 'anne-madsen'?)"
+    assert "courses/haab.yml:6: underviseren 'anne-madsen-50' findes ikke i courses/_teachers.yml" in unknown

@@ -261,7 +261,8 @@ def load(paths: Paths, settings: SiteSettings, zone: ZoneInfo) -> tuple[Catalogu
             partial, session_index = salvaged
             _check_course(partial, doc, rel, teachers, locations, terms, term_docs, teachers_doc_ok, problems,
                           check_teachers="teachers" in doc.data and partial.teachers != _PLACEHOLDER_TEACHERS,
-                          check_location="location" in doc.data or "format" in doc.data, teachers_listed=teachers_listed)
+                          check_location="location" in doc.data or "format" in doc.data, teachers_listed=teachers_listed,
+                          session_index=session_index)
             lines = [doc.line(("sessions", i)) for i in session_index]
             for line, message in expand(partial.sessions, zone, lines)[1]:
                 problems.add(rel, line, message)
@@ -378,7 +379,9 @@ def _salvage(data: Any, errors: list[dict]) -> tuple[CourseSpec, list[int]] | No
 
 def _check_course(spec: CourseSpec, doc: Document, rel: str, teachers, locations, terms, term_docs, teachers_known: bool,
                   problems: Problems, check_teachers: bool = True, check_location: bool = True,
-                  teachers_listed: set[str] | None = None) -> None:
+                  teachers_listed: set[str] | None = None, session_index: list[int] | None = None) -> None:
+    """``session_index[i]`` is where ``spec.sessions[i]`` is in the file (a salvaged course
+    has lost its invalid sessions); by default, the same place."""
     # Teachers exist, and the co-teaching rule holds.
     roles = set()
     teachers_listed = teachers_listed or set()
@@ -414,7 +417,8 @@ def _check_course(spec: CourseSpec, doc: Document, rel: str, teachers, locations
     for i, session in enumerate(spec.sessions):
         if session.location is not None and session.location not in locations:
             hint = did_you_mean(session.location, locations) if i < MAX_HINTS else ""
-            problems.add(rel, doc.line(("sessions", i, "location")), f"stedet '{session.location}' findes ikke i courses/_locations.yml{hint}")
+            at = session_index[i] if session_index is not None else i
+            problems.add(rel, doc.line(("sessions", at, "location")), f"stedet '{session.location}' findes ikke i courses/_locations.yml{hint}")
 
     # Registration has a way to register.
     reg = spec.registration

@@ -75,3 +75,14 @@ def test_fold_and_escape_match_icalendar_on_awkward_text():
     from icalendar.prop import vText
     for text in ("a,b;c\\d\ne\r\nf\rg\\Nh", "\\\\,,;;", ""):
         assert feeds.ical_text(text).encode("utf-8") == vText(text).to_ical()
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")  # foldline: the reference
+@pytest.mark.parametrize("line", [
+    *("D" * n for n in range(73, 78)),  # around 75 octets
+    "D" * 73 + "X" + "yz",  # an X where the line breaks (only a backslash or ^ moves on)
+    "D" * 73 + "\\" + "yz", "D" * 73 + "^" + "yz", "D" * 72 + "\\," + "yz",
+    "æ" * 37, "æ" * 37 + "a", "a" + "æ" * 37, "æ" * 38,  # two octets a character
+])
+def test_fold_matches_icalendar_around_75_octets(line):
+    assert feeds.fold(line) == foldline(line)

@@ -86,6 +86,10 @@ def new_build(root: Path, **kw) -> Build:
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory) -> Path:
+    # The process-wide caches may hold Markdown rendered by earlier tests: start empty,
+    # so that this module's builds do the work they are tested for.
+    for cache in (memo.PAGES, memo.WRITTEN, memo.SOURCES, memo.MARKDOWN, memo.EVENTS):
+        cache.clear()
     root = tmp_path_factory.mktemp("portal")
     write_files(root, FILES)
     return root

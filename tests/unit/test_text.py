@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from rskole.text import plain, print_address, with_print_addresses
+from types import SimpleNamespace
+
+from rskole.text import plain, print_address, short_text, with_print_addresses
 
 
 def test_no_space_where_a_link_was_taken_out():
@@ -64,3 +66,17 @@ def test_the_printed_address_is_escaped_html(html, shown):
 def test_a_link_whose_text_is_its_address_in_markup_gets_no_second_address():
     html = '<a href="https://example.dk/"><code>example.dk</code></a>'
     assert with_print_addresses(html) == html
+
+
+@pytest.mark.parametrize("body, short", [
+    ("En *proces*, hvor man __kommer sig__.", "En proces, hvor man kommer sig."),
+    ("Se [CHIME](../chime/) og ![et billede](x.png) her.", "Se CHIME og et billede her."),
+    ("Tekst <em>med</em> `kode` og > citat.", "Tekst med kode og citat."),
+    ("Før<script>\nalert(1)\n</script> efter <STYLE>p{}</style>.", "Før efter ."),
+    ("# Overskrift\n\n<!-- en note -->\n\nDen første\nrigtige   afsnit.\n\nDet andet.", "Den første rigtige afsnit."),
+    ("&amp; og &lt;b&gt;", "& og <b>"),
+    ("# Kun en overskrift", ""),
+    ("", ""),
+])
+def test_a_terms_short_text_is_its_first_paragraph_without_marks(body, short):
+    assert short_text(SimpleNamespace(body=body)) == short

@@ -43,3 +43,10 @@ def test_a_changed_front_matter_alone_rewrites_an_editors_page(tmp_path):
     write_files(tmp_path, {"content/om/index.md": retitled})
     assert not served(tmp_path).unchanged("om/index.md", str(dest), retitled)
 
+
+def test_a_retitled_editors_page_rewrites_the_pages_whose_navigation_shows_it(tmp_path):
+    write_files(tmp_path, FILES)
+    before = served(tmp_path).page_digest("steder/biblioteket.md")
+    # Only the front matter's title changes: the navigation of every page shows it.
+    write_files(tmp_path, {"content/om/index.md": FILES["content/om/index.md"].replace("title: Om skolen", "title: Om os")})
+    assert served(tmp_path).page_digest("steder/biblioteket.md") != before

@@ -72,3 +72,8 @@ def test_abandon_removes_the_staging_folder_and_keeps_the_site(tmp_path):
     publish.abandon(staging)
     publish.abandon(staging)  # twice, or never begun: no error
     assert not staging.exists() and tree(site) == {"index.html": "gammel"}
+
+
+def test_begin_makes_every_missing_folder_above_the_site(tmp_path):
+    staging = publish.begin(tmp_path / "a" / "b" / "site")
+    assert staging == tmp_path / "a" / "b" / ".site.building" and staging.parent.is_dir()

@@ -108,6 +108,26 @@ def usage_list(html: str) -> list[tuple[str, str]]:
     return re.findall(r'<li><a href="([^"]*)">([^<]*)</a></li>', section)
 
 
+def test_the_composed_site_as_a_whole(built):
+    """Every check below of the composed pages, run in the first test that uses them:
+    mutmut runs, for a mutant, only the tests that called the mutated function, and the
+    module's one shared compose is counted for this test alone."""
+    for check in (test_every_generated_page_is_finished_once,
+                  test_bruges_i_lists_the_courses_and_content_pages_that_use_the_term_in_danish_order,
+                  test_a_term_is_not_linked_on_its_own_page_but_other_terms_are,
+                  test_the_course_page_links_each_term_once_and_shows_print_addresses,
+                  test_a_teacher_bio_links_terms_without_counting_as_a_use,
+                  test_the_glossary_links_definitions_to_other_terms_only,
+                  test_course_list_structured_data_lists_the_course,
+                  test_the_front_matter_of_finished_pages,
+                  test_generated_files_are_the_finished_pages_front_matter):
+        check(built)
+    for args in STRUCTURED:
+        test_structured_data_of_the_pages_search_engines_read(built, *args)
+    for src_uri in WITHOUT_STRUCTURED_DATA:
+        test_other_pages_have_no_structured_data(built, src_uri)
+
+
 def test_every_generated_page_is_finished_once(built):
     assert set(built.finished) == set(built.specs)
     assert "kurser/haab.md" in built.finished and "ordbog/chime.md" in built.finished
@@ -157,20 +177,26 @@ def ld(head: str) -> dict:
     return json.loads(match.group(1))
 
 
-@pytest.mark.parametrize("src_uri, kind, name", [
+STRUCTURED = [
     ("kurser/haab.md", "Course", "Håb & recovery"),
     ("ordbog/chime.md", "DefinedTerm", "CHIME"),
     ("ordbog/index.md", "DefinedTermSet", "Mini-ordbog"),
     ("kurser/index.md", "ItemList", "Kurser"),
-])
+]
+
+
+@pytest.mark.parametrize("src_uri, kind, name", STRUCTURED)
 def test_structured_data_of_the_pages_search_engines_read(built, src_uri, kind, name):
     data = ld(built.finished[src_uri].head)
     assert (data["@type"], data["name"]) == (kind, name)
     assert data["@id"] == SITE + built.specs[src_uri].url
 
 
-@pytest.mark.parametrize("src_uri", ["arkiv.md", "kalender.md", "undervisere/anne-madsen.md", "steder/vaerkstedet.md",
-                                     "temaer/hope.md", "min-plan.md"])
+WITHOUT_STRUCTURED_DATA = ["arkiv.md", "kalender.md", "undervisere/anne-madsen.md", "steder/vaerkstedet.md",
+                           "temaer/hope.md", "min-plan.md"]
+
+
+@pytest.mark.parametrize("src_uri", WITHOUT_STRUCTURED_DATA)
 def test_other_pages_have_no_structured_data(built, src_uri):
     assert built.finished[src_uri].head == ""
 

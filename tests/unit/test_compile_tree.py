@@ -93,25 +93,23 @@ def test_settings_keep_keys_that_only_start_like_dropped_ones(tmp_path):
                                    "extra": {"portal_footer": FOOTER, "a": 1}}
 
 
-@pytest.fixture(scope="module")
-def compiled(tmp_path_factory):
-    root = tmp_path_factory.mktemp("project")
-    write_files(root, {**FILES, "mkdocs.yml": "site_name: Skolen\ndocs_dir: content\nhooks:\n  - hooks/portal.py\n"
-                       "nav:\n  - Kalender: kalender.md\n"})
-    out = root.parent / (root.name + "-out")
-    (out / "stale").mkdir(parents=True)  # emptied first
-    build = new_build(root)
-    written = compile_site(build, root / "mkdocs.yml", out)
-    return root, out, build, written
-
-
 def page_of(path: Path) -> tuple[dict, str]:
     _, front, body = path.read_text(encoding="utf-8").split("---\n", 2)
     return yaml.safe_load(front), body
 
 
-def test_compile_writes_every_generated_page_as_index_md(compiled):
-    root, out, build, written = compiled
+def test_compile_writes_the_whole_tree(tmp_path):
+    # One test for one compile: mutmut runs, for a mutant, only the tests that called the
+    # mutated function, and a shared fixture would count for the first of them only.
+    root = tmp_path / "project"
+    write_files(root, {**FILES, "mkdocs.yml": "site_name: Skolen\ndocs_dir: content\nhooks:\n  - hooks/portal.py\n"
+                       "nav:\n  - Kalender: kalender.md\n"})
+    out = tmp_path / "out"
+    (out / "stale").mkdir(parents=True)  # emptied first
+    build = new_build(root)
+    written = compile_site(build, root / "mkdocs.yml", out)
+
+    # Every generated page, as <page>/index.md with its front matter and its body.
     assert sorted(written) == sorted(build.finished)
     assert not (out / "stale").exists()
     front, body = page_of(out / "docs" / "kurser" / "haab" / "index.md")
@@ -123,9 +121,7 @@ def test_compile_writes_every_generated_page_as_index_md(compiled):
     assert body == f'\n<div class="rs-generated">\n{build.finished["kalender.md"].html}\n</div>\n'
     assert (out / "docs" / "kurser" / "index.md").is_file() and not (out / "docs" / "kurser" / "index" / "index.md").exists()
 
-
-def test_compile_copies_the_editors_pages_and_adds_the_next_courses_to_the_front_page(compiled):
-    root, out, build, _ = compiled
+    # The editors' pages copied; the front page's copy ends with the next courses.
     assert (out / "docs" / "om" / "index.md").read_text(encoding="utf-8") == FILES["content/om/index.md"]
     home = (out / "docs" / "index.md").read_text(encoding="utf-8")
     assert home == (FILES["content/index.md"].rstrip("\n") + '\n\n<div class="rs-generated">\n'
@@ -133,9 +129,7 @@ def test_compile_copies_the_editors_pages_and_adds_the_next_courses_to_the_front
     assert 'href="kurser/haab/"' in home
     assert (root / "content" / "index.md").read_text(encoding="utf-8") == FILES["content/index.md"]
 
-
-def test_compile_writes_the_feeds_and_the_settings(compiled):
-    root, out, build, _ = compiled
+    # The feeds beside the pages, and the settings for an engine without hooks.
     assert "SUMMARY:Håb & recovery" in (out / "docs" / "kurser" / "haab.ics").read_text(encoding="utf-8")
     assert (out / "docs" / "kurser.json").is_file()
     settings = yaml.safe_load((out / "mkdocs.yml").read_text(encoding="utf-8"))

@@ -230,3 +230,9 @@ def test_contents_keeps_what_it_read_before_a_short_answer_and_after_a_missing_o
     out = (b"aaaa:./x.yml missing\n" + b"b" * 40 + b" blob 3\nA\nB\n" + b"c" * 40 + b" blob 0\n\n")
     monkeypatch.setattr(history, "_git", lambda root, args, stdin=None: out)
     assert history.contents(tmp_path, versions) == {versions[1]: b"A\nB", versions[2]: b""}
+
+
+def test_a_session_moved_from_one_place_to_another_counts():
+    moved = COURSE.replace("    weekly: 3\n", "    location: biblioteket\n")
+    counts = revisions.count([signature_of(moved), signature_of(moved.replace("biblioteket", "vaerkstedet"))])
+    assert counts == {"20270303": 1}

@@ -135,3 +135,12 @@ def test_update_without_a_sitemap_or_its_gzip_copy(tmp_path, monkeypatch):
     sitemap.update(tmp_path / "site", tmp_path, tmp_path / "content", [], None, CPH)
     assert b"2031" not in (tmp_path / "site" / "sitemap.xml").read_bytes()
     assert not (tmp_path / "site" / "sitemap.xml.gz").exists()
+
+
+def test_update_dates_pages_in_the_sites_zone_under_its_path(tmp_path, monkeypatch):
+    # Noon UTC is already the next day at UTC+14.
+    monkeypatch.setattr(history, "log", fake_log([], {"content/om.md": [Commit("a", datetime(2026, 10, 1, 12, 0, tzinfo=timezone.utc))]}))
+    xml = MKDOCS_ROOT.replace(b"https://example.dk/om/", b"https://example.dk/skole/om/")
+    write_files(tmp_path, {"content/om.md": "# Om\n", "site/sitemap.xml": xml})
+    sitemap.update(tmp_path / "site", tmp_path, tmp_path / "content", [], "https://example.dk/skole/", ZoneInfo("Pacific/Kiritimati"))
+    assert b"<lastmod>2026-10-02</lastmod>" in (tmp_path / "site" / "sitemap.xml").read_bytes()

@@ -355,7 +355,8 @@ class Build:
 
     def _content_key(self) -> str:
         if self._content_digest is None:
-            self._content_digest = memo.digest(*(f"{p.src_uri}\n{p.markdown}" for p in self.content_pages()))
+            # The front matter too: its title is the page's title in every page's navigation.
+            self._content_digest = memo.digest(*(f"{p.src_uri}\n{p.meta!r}\n{p.markdown}" for p in self.content_pages()))
         return self._content_digest
 
     def unchanged(self, src_uri: str, dest: str, source: str | bytes | None = None) -> bool:

@@ -2,6 +2,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from rskole import headers
 
 
@@ -32,3 +34,42 @@ def test_deploy_script_prints_the_headers_the_build_wrote(tmp_path):
         assert proc.stdout == getattr(headers, fmt)(values)
     missing = subprocess.run([sys.executable, str(script), "nginx", str(tmp_path / "nowhere")], capture_output=True, text=True)
     assert missing.returncode == 1 and "_headers" in missing.stderr
+
+
+def test_a_data_script_before_an_executable_one_does_not_hide_it():
+    html = '<script type="application/ld+json">{"a":1}</script><script>var a=1</script>'
+    assert headers.script_hashes(html) == {"'sha256-WazVQOu5lmXfSreSrMJd1CsaQ4c00fUQpJfBYCuMSIw='"}
+
+
+@pytest.mark.parametrize("hashes, script_src", [
+    ([], "script-src 'self'"),
+    (["'sha256-a'", "'sha256-b'"], "script-src 'self' 'sha256-a' 'sha256-b'"),
+])
+def test_the_whole_policy(hashes, script_src):
+    assert headers.policy(hashes) == (
+        f"default-src 'self'; {script_src}; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+        "connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+        "frame-ancestors 'none'")
+
+
+def test_the_whole_set_of_security_headers():
+    assert headers.security_headers("x") == {
+        "Content-Security-Policy": "x",
+        "Referrer-Policy": "no-referrer",
+        "X-Content-Type-Options": "nosniff",
+        "X-Frame-Options": "DENY",
+        "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
+        "Cross-Origin-Opener-Policy": "same-origin",
+    }
+
+
+def test_each_format_written_out():
+    values = {"A": "1", "B": "x: y"}
+    assert headers.netlify(values) == "/*\n  A: 1\n  B: x: y\n"
+    assert headers.nginx(values) == 'add_header A "1" always;\nadd_header B "x: y" always;\n'
+    assert headers.caddy(values) == 'header {\n\tA "1"\n\tB "x: y"\n}\n'
+
+
+def test_parse_netlify_reads_only_the_indented_header_lines():
+    text = "# Made by the build: do not edit\n/*\n  A: 1\n  B :  x: y \n  no colon\n"
+    assert headers.parse_netlify(text) == {"A": "1", "B": "x: y"}

@@ -124,3 +124,50 @@ def test_the_course_list_whole(tmp_path):
     assert jsonld.course_list(env, [course], None) == {
         "@context": "https://schema.org", "@type": "ItemList", "@id": "/kurser/", "name": "Kurser", "url": "/kurser/",
         "numberOfItems": 1, "itemListElement": [{"@type": "ListItem", "position": 1, "url": "/kurser/haab/"}]}
+
+
+# --- With a site URL: every address absolute (issue 18, the last jsonld survivors) --------
+
+SITE = "https://skole.example.dk/BOX/"
+
+
+def test_absolute_strips_only_the_trailing_slash():
+    assert jsonld.absolute(SITE, "kurser/") == "https://skole.example.dk/BOX/kurser/"
+    assert jsonld.absolute("https://skole.example.dk/BOX", "") == "https://skole.example.dk/BOX/"
+
+
+def test_a_moved_session_and_the_term_set_have_absolute_addresses(tmp_path):
+    env, course = build(tmp_path)
+    [instance] = jsonld.course(env, course, SITE)["hasCourseInstance"]
+    assert instance["subEvent"][1]["location"]["url"] == SITE + "steder/biblioteket/"
+    assert [t["url"] for t in jsonld.term_set(env, SITE)["hasDefinedTerm"]] == [
+        SITE + "ordbog/anden-term/", SITE + "ordbog/personlig-recovery/"]
+
+
+ONLINE = COURSE.replace("location: vaerkstedet\n", "format: online\nonline_url: https://moede.example.dk/haab\n")
+
+
+def test_online_sessions_and_a_course_without_dates_point_at_the_course_page(tmp_path):
+    env, course = build(tmp_path / "a", ONLINE.replace(", location: biblioteket", ""))
+    [instance] = jsonld.course(env, course, SITE)["hasCourseInstance"]
+    page = {"@type": "VirtualLocation", "url": SITE + "kurser/haab/"}  # the private link is never shown
+    assert [s["location"] for s in instance["subEvent"]] == [page, page, page]
+    env, course = build(tmp_path / "b", ONLINE.split("sessions:")[0] + "sessions: []\n")
+    assert jsonld.course(env, course, SITE)["hasCourseInstance"][0]["location"] == page
+    env, course = build(tmp_path / "c", COURSE.split("sessions:")[0] + "sessions: []\n")
+    assert jsonld.course(env, course, SITE)["hasCourseInstance"][0]["location"]["url"] == SITE + "steder/vaerkstedet/"
+
+
+def test_a_hybrid_course_with_a_moved_session_lists_each_place_once(tmp_path):
+    hybrid = COURSE.replace("location: vaerkstedet\n", "location: vaerkstedet\nformat: hybrid\nonline_url: https://moede.example.dk/haab\n")
+    env, course = build(tmp_path, hybrid)
+    [instance] = jsonld.course(env, course, None)["hasCourseInstance"]
+    assert instance["location"] == [WORKSHOP, {"@type": "VirtualLocation", "url": "/kurser/haab/"}, LIBRARY]
+
+
+def test_a_long_weekly_series_reports_a_late_exception(tmp_path):
+    text = COURSE.split("sessions:")[0] + ('sessions:\n  - {date: 2027-03-03, start: "10:00", end: "12:00", weekly: 10, '
+                                           'except: [2027-04-28]}\n')
+    env, course = build(tmp_path, text)
+    schedule = jsonld.course(env, course, None)["hasCourseInstance"][0]["courseSchedule"]
+    assert (schedule["repeatCount"], schedule["exceptDate"], schedule["endDate"]) == (9, ["2027-04-28"], "2027-05-05")

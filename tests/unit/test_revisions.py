@@ -9,14 +9,20 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+import yaml
 from icalendar import Calendar
+from zoneinfo import ZoneInfo
 
 from helpers import load_files
-from rskole import feeds, history, revisions, views
+from rskole import feeds, history, memo, revisions, views
+from rskole.model import CourseSpec
+from rskole.schedule import expand
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
 SITE = "https://recoveryskolen.example.dk/"
+ZONE = ZoneInfo("Europe/Copenhagen")
+
 
 COURSE = """
 title: Håb og recovery
@@ -69,6 +75,14 @@ class Repo:
     def ics(self, cat) -> bytes:
         env = views.Env(cat, date(2027, 1, 1), datetime(2027, 1, 1, tzinfo=cat.zone))
         return feeds.outputs(cat, env, self.root, SITE)["kurser/haab.ics"]
+
+
+@pytest.fixture(autouse=True)
+def no_parsed_versions():
+    """Earlier versions are parsed once per process: each test parses its own."""
+    memo.OLD_VERSIONS.clear()
+    yield
+    memo.OLD_VERSIONS.clear()
 
 
 @pytest.fixture
@@ -152,3 +166,73 @@ def test_no_git_means_sequence_zero(tmp_path, monkeypatch):
     assert not problems
     assert revisions.sequences(tmp_path, cat) == {}
     assert history.log(tmp_path / "findes-ikke", ["a.yml"]) == {}
+
+
+def test_an_old_version_with_windows_line_endings_is_read(repo):
+    (repo.root / "courses").mkdir(parents=True, exist_ok=True)
+    (repo.root / "courses" / "haab.yml").write_bytes(COURSE.replace("\n", "\r\n").encode("utf-8"))
+    repo.git("add", ".")
+    repo.git("commit", "-q", "-m", "crlf")
+    cat = repo.write(COURSE.replace('start: "10:00"', 'start: "09:30"'))
+    assert repo.sequences(cat) == {"haab-20270303": 1, "haab-20270310": 1, "haab-20270317": 1}
+
+
+def fake_history(monkeypatch, versions: list[bytes | None]) -> dict:
+    """Commits of courses/haab.yml (newest first, as git log gives them) whose contents
+    are ``versions`` (oldest first; None: the commit deleted the file)."""
+    commits = [history.Commit(f"sha{i}", datetime(2026, 11, 1 + i)) for i in range(len(versions))]
+    blobs = {(c.sha, "courses/haab.yml"): v for c, v in zip(commits, versions) if v is not None}
+    monkeypatch.setattr(history, "contents", lambda root, wanted: {k: blobs[k] for k in wanted if k in blobs})
+    return {"courses/haab.yml": commits[::-1]}
+
+
+def at(start: str) -> bytes:
+    return COURSE.replace('start: "10:00"', f'start: "{start}"').encode("utf-8")
+
+
+def test_a_version_in_which_the_file_was_deleted_is_skipped(tmp_path, monkeypatch):
+    commits = fake_history(monkeypatch, [at("10:00"), None, at("09:30")])
+    cat, _ = load_files(tmp_path, {"courses/haab.yml": COURSE})
+    # 10:00, (deleted), 09:30, and now 10:00 again: two changes.
+    assert set(revisions.sequences(tmp_path, cat, commits).values()) == {2}
+
+
+def test_an_event_that_changed_and_is_gone_now_has_no_sequence(tmp_path, monkeypatch):
+    weekly = COURSE.encode("utf-8")
+    commits = fake_history(monkeypatch, [weekly, weekly.replace(b'end: "12:00"', b'end: "12:30"')])
+    cat, _ = load_files(tmp_path, {"courses/haab.yml": COURSE.replace("weekly: 3", "weekly: 2")})
+    # The third Wednesday changed once and is no longer held; the other two changed twice.
+    assert revisions.sequences(tmp_path, cat, commits) == {("haab", "20270303"): 2, ("haab", "20270310"): 2}
+
+
+def signature_of(text: str) -> dict:
+    spec = CourseSpec.model_validate(yaml.safe_load(text))
+    sessions, problems = expand(list(spec.sessions), ZONE, [0] * len(spec.sessions))
+    assert not problems
+    return revisions.signatures(spec, sessions)
+
+
+ONLINE = COURSE.replace("location: vaerkstedet\n", "format: online\nonline_url: https://meet.example.dk/a\nonline_url_public: true\n")
+
+
+@pytest.mark.parametrize("before, after, changed", [
+    (ONLINE, ONLINE.replace("meet.example.dk/a", "meet.example.dk/b"), True),     # a new public link: a new LOCATION
+    (ONLINE.replace("true", "false"), ONLINE.replace("true", "false").replace("/a", "/b"), False),  # a private one is not shown
+    (ONLINE.replace("true", "false"), ONLINE, True),                              # the link made public
+])
+def test_the_online_link_counts_only_where_the_calendar_shows_it(before, after, changed):
+    counts = revisions.count([signature_of(before), signature_of(after)])
+    assert counts == ({"20270303": 1, "20270310": 1, "20270317": 1} if changed else {})
+
+
+def test_contents_keeps_what_it_read_before_a_short_answer_and_after_a_missing_one(tmp_path, monkeypatch):
+    versions = [("a" * 40, "x.yml"), ("b" * 40, "y.yml"), ("c" * 40, "z.yml"), ("d" * 40, "w.yml")]
+    out = (b"aaaa:./x.yml missing\n" + b"b" * 40 + b" blob 3\nA\nB\n" + b"c" * 40 + b" blob 0\n\n")
+    monkeypatch.setattr(history, "_git", lambda root, args, stdin=None: out)
+    assert history.contents(tmp_path, versions) == {versions[1]: b"A\nB", versions[2]: b""}
+
+
+def test_a_session_moved_from_one_place_to_another_counts():
+    moved = COURSE.replace("    weekly: 3\n", "    location: biblioteket\n")
+    counts = revisions.count([signature_of(moved), signature_of(moved.replace("biblioteket", "vaerkstedet"))])
+    assert counts == {"20270303": 1}

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from rskole.text import plain
+import pytest
+
+from types import SimpleNamespace
+
+from rskole.text import plain, print_address, short_text, with_print_addresses
 
 
 def test_no_space_where_a_link_was_taken_out():
@@ -35,3 +39,44 @@ def test_print_addresses_follow_web_links_and_break_only_after_slashes():
     # A link that shows its own address is left as it is.
     same = '<a href="https://example.dk">example.dk</a>'
     assert with_print_addresses(same) == same
+
+
+@pytest.mark.parametrize("url, shown", [
+    ("https://example.dk/", "example.dk"),
+    ("http://example.dk/side?a=1&amp;b=2", "example.dk/side?a=1&b=2"),
+    ("https://example.dk/a://b", "example.dk/a://b"),         # only the scheme's "://" goes
+    ("https://example.dk/BOX/", "example.dk/BOX"),            # only the slash is stripped
+    ("https://example.dk/" + "a" * 29, "example.dk/" + "a" * 29),                   # 40 characters: kept
+    ("https://example.dk/" + "a" * 30, "example.dk/…"),                             # 41: cut at the slash
+    ("https://example.dk/abc/" + "d" * 30, "example.dk/abc/…"),                     # at the last slash before 40
+    ("https://" + "a" * 45 + ".dk/x/y", "a" * 45 + ".dk/…"),                       # no slash in 40: the host
+])
+def test_print_address(url, shown):
+    assert print_address(url) == shown
+
+
+@pytest.mark.parametrize("html, shown", [
+    ('<a href="https://example.dk/s?a=1&amp;b=2">x</a>', "example.dk/<wbr>s?a=1&amp;b=2"),
+    ('<a href="https://example.dk/&lt;b&gt;">x</a>', "example.dk/<wbr>&lt;b&gt;"),
+])
+def test_the_printed_address_is_escaped_html(html, shown):
+    assert with_print_addresses(html) == html + f'<span class="rs-print-url" data-search-exclude="1"> ({shown})</span>'
+
+
+def test_a_link_whose_text_is_its_address_in_markup_gets_no_second_address():
+    html = '<a href="https://example.dk/"><code>example.dk</code></a>'
+    assert with_print_addresses(html) == html
+
+
+@pytest.mark.parametrize("body, short", [
+    ("En *proces*, hvor man __kommer sig__.", "En proces, hvor man kommer sig."),
+    ("Se [CHIME](../chime/) og ![et billede](x.png) her.", "Se CHIME og et billede her."),
+    ("Tekst <em>med</em> `kode` og > citat.", "Tekst med kode og citat."),
+    ("Før<script>\nalert(1)\n</script> efter <STYLE>p{}</style>.", "Før efter ."),
+    ("# Overskrift\n\n<!-- en note -->\n\nDen første\nrigtige   afsnit.\n\nDet andet.", "Den første rigtige afsnit."),
+    ("&amp; og &lt;b&gt;", "& og <b>"),
+    ("# Kun en overskrift", ""),
+    ("", ""),
+])
+def test_a_terms_short_text_is_its_first_paragraph_without_marks(body, short):
+    assert short_text(SimpleNamespace(body=body)) == short

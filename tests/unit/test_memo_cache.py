@@ -1,0 +1,67 @@
+"""The content-keyed caches of a served preview (rskole.memo)."""
+
+from __future__ import annotations
+
+import pytest
+
+from rskole import memo
+from rskole.memo import Memo
+
+
+def test_get_makes_a_value_once_and_keeps_the_most_recently_used():
+    cache = Memo(2)
+    assert (len(cache), cache.hits, cache.misses) == (0, 0, 0)
+    made = []
+
+    def make(value):
+        return lambda: made.append(value) or value
+
+    assert cache.get("a", make("A")) == "A"
+    assert cache.get("b", make("B")) == "B"
+    assert cache.get("a", make("X")) == "A"  # a hit: "a" is now the most recent
+    assert cache.get("c", make("C")) == "C"  # "b" goes
+    assert made == ["A", "B", "C"] and (cache.hits, cache.misses) == (1, 3)
+    assert (cache.peek("a"), cache.peek("b"), cache.peek("c")) == ("A", None, "C")
+    assert len(cache) == 2
+
+
+def test_put_replaces_refreshes_and_bounds():
+    cache = Memo(2)
+    cache.put("a", 1)
+    cache.put("b", 2)
+    cache.put("a", 3)  # "a" is now the most recent
+    cache.put("c", 4)
+    assert (cache.peek("a"), cache.peek("b"), cache.peek("c"), len(cache)) == (3, None, 4, 2)
+    assert (cache.hits, cache.misses) == (0, 0)
+
+
+def test_peek_does_not_make_a_value_recent():
+    cache = Memo(2)
+    cache.put("a", 1)
+    cache.put("b", 2)
+    cache.peek("a")
+    cache.put("c", 3)
+    assert cache.peek("a") is None and cache.peek("b") == 2
+
+
+def test_clear_forgets_values_and_counts():
+    cache = Memo(3)
+    cache.get("a", lambda: 1)
+    cache.get("a", lambda: 2)
+    cache.clear()
+    assert (len(cache), cache.hits, cache.misses, cache.peek("a")) == (0, 0, 0, None)
+    assert cache.get("a", lambda: 5) == 5
+
+
+@pytest.mark.parametrize("a, b", [
+    (("ab", "c"), ("a", "bc")),   # parts are length-prefixed: no collision by moving the border
+    (("a",), ("a", "")),
+    (("x",), ("y",)),
+])
+def test_digest_tells_different_inputs_apart(a, b):
+    assert memo.digest(*a) != memo.digest(*b)
+
+
+def test_digest_is_stable_and_reads_text_as_utf8():
+    assert memo.digest("æ", b"x") == memo.digest("æ".encode("utf-8"), "x")
+    assert memo.digest() == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"

@@ -426,6 +426,7 @@ def test_a_word_no_longer_in_the_glossary_is_left_out_of_the_courses_words(cat):
     (None, "/kurser/haab/", ["/", "kurser/", "haab/"]),
     ("https://skole.example.dk", "https://skole.example.dk/kurser/haab/", ["skole.example.dk/", "kurser/", "haab/"]),
     ("https://example.dk/skole/", "https://example.dk/skole/kurser/haab/", ["example.dk/", "skole/", "kurser/", "haab/"]),
+    ("https://example.dk/HAX", "https://example.dk/HAX/kurser/haab/", ["example.dk/", "HAX/", "kurser/", "haab/"]),
 ])
 def test_the_printed_address(cat, site_url, absolute, parts):
     view = views.course_view(env_at(cat, site_url=site_url), cat.courses["haab"])
@@ -857,7 +858,7 @@ def test_the_crisis_line(crisis, parts):
 
 
 def test_an_unknown_kind_of_page_is_refused(env):
-    with pytest.raises(KeyError):
+    with pytest.raises(KeyError, match="'unknown'"):
         views.context(env, PageSpec("x.md", "unknown", None, "X"))
 
 
@@ -876,3 +877,33 @@ def test_the_sign_up_box_now_and_the_states_to_come(cat, now, current, later):
     assert view["key"] == current and [s["key"] for s in view["later"]] == later
     data = json.loads(view["timeline"])
     assert [(d["key"], d["start"] is None) for d in data] == [(current, True)] + [(k, False) for k in later]
+
+
+def test_places_in_the_filter_are_in_danish_name_order(tmp_path):
+    files = {"courses/_locations.yml": LOCATIONS, "courses/a.yml": COURSE.replace("location: vaerkstedet", "location: aahuset"),
+             "courses/b.yml": COURSE}
+    cat, problems = load_files(tmp_path, files)
+    assert not problems
+    groups = {g["key"]: g["options"] for g in views.filter_groups(env_at(cat), list(cat.courses.values()))}
+    # "Åhuset" after "Værkstedet", as Danish sorts it (its id "aahuset" would come first).
+    assert [(o["value"], o["label"]) for o in groups["sted"]] == [("vaerkstedet", "Værkstedet"), ("aahuset", "Åhuset")]
+
+
+def test_only_the_scheme_of_the_address_becomes_webcal(cat):
+    view = views.subscribe_view(env_at(cat, site_url="https://example.dk/se/https://gammel/"), "kalender.ics")
+    assert view["webcal"] == "webcal://example.dk/se/https://gammel/kalender.ics"
+
+
+@pytest.mark.parametrize("second, when", [
+    # The same time in another month: the time is said.
+    ('{date: 2027-04-07, start: "10:00", end: "12:00"}',
+     "2 gange fra onsdag den 3. marts 2027 til onsdag den 7. april 2027, kl. 10.00–12.00"),
+    # Another start or another end, in the same month: no one time to say.
+    ('{date: 2027-03-10, start: "09:00", end: "12:00"}', "2 gange fra onsdag den 3. marts 2027 til onsdag den 10. marts 2027"),
+    ('{date: 2027-03-10, start: "10:00", end: "13:00"}', "2 gange fra onsdag den 3. marts 2027 til onsdag den 10. marts 2027"),
+])
+def test_the_programme_says_the_time_only_when_every_session_has_it(tmp_path, second, when):
+    text_ = COURSE.split("sessions:")[0] + f'sessions:\n  - {{date: 2027-03-03, start: "10:00", end: "12:00"}}\n  - {second}\n'
+    cat, problems = load_files(tmp_path, {"courses/haab.yml": text_})
+    assert not problems
+    assert text(views.programme_entry(env_at(cat), cat.courses["haab"])["when"]) == when

@@ -523,12 +523,13 @@ def programme_entry(env: Env, course: Course) -> dict:
     if held:
         first, last = held[0], held[-1]
         if len(held) == 1:
+            # The session's text already says its time.
             when = danish.session_text(first.start, first.end)
         else:
             when = f"{len(held)} gange fra {danish.long_date(first.date)} til {danish.long_date(last.date)}"
-        times = {(s.start.strftime("%H%M"), s.end.strftime("%H%M")) for s in held}
-        if len(times) == 1:
-            when += f", {danish.time_span(first.start, first.end)}"
+            times = {(s.start.strftime("%H%M"), s.end.strftime("%H%M")) for s in held}
+            if len(times) == 1:
+                when += f", {danish.time_span(first.start, first.end)}"
     card["when"] = when or "Datoer følger"
     return card
 

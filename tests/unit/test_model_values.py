@@ -104,3 +104,20 @@ def test_a_danish_word_with_a_slip_still_gets_the_key(line, field, line_no, key,
 @pytest.mark.parametrize("written, vocabulary", [("zomo", "formats"), ("aen", "statuses"), ("måske", "statuses")])
 def test_a_word_only_loosely_like_a_danish_value_gets_no_key(written, vocabulary):
     assert danish_choice(written, vocabulary) is None
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    ("title: Håb og recovery", "title:", "1: 'title' er tom; skriv en værdi"),
+    ("title: Håb og recovery", "title: '  '", "1: 'title' er tom; skriv en værdi"),
+    ("date: 2027-03-03", "date: [2027-03-03]", "9: 'date' skal være en dato, fx 2027-03-03, ikke en liste"),
+    ('start: "10:00"', "start: {kl: 10}", "10: 'start' skal være et klokkeslæt, fx \"10:00\", ikke en opslagstabel"),
+    ('end: "12:00"', "end: [12, 0]", "11: 'end' skal være et klokkeslæt, fx \"10:00\", ikke en liste"),
+])
+def test_empty_text_and_a_list_or_table_for_a_date_or_time(old, new, expected):
+    assert course_problems(course(old, new)) == [f"{PATH}:{expected}"]
+
+
+def test_a_quoted_time_with_spaces_around_it_is_read():
+    doc = parse_yaml(course('start: "10:00"', 'start: " 10:00 "').lstrip("\n"))
+    spec, problems = validate(CourseSpec, doc.data, doc, PATH)
+    assert problems == [] and spec.sessions[0].start.isoformat() == "10:00:00"

@@ -121,3 +121,43 @@ def test_a_quoted_time_with_spaces_around_it_is_read():
     doc = parse_yaml(course('start: "10:00"', 'start: " 10:00 "').lstrip("\n"))
     spec, problems = validate(CourseSpec, doc.data, doc, PATH)
     assert problems == [] and spec.sessions[0].start.isoformat() == "10:00:00"
+
+
+def test_invisible_characters_are_taken_out_of_text():
+    # Pasted from Word or an email: a bell, a vertical tab, C1 controls and bidirectional
+    # overrides, which would make the title read differently from how it is stored.
+    doc = parse_yaml(course("title: Håb og recovery", 'title: "\\aHåb\\v og\\u0085 \\u202eredo\\u2069 recovery\\u009f"').lstrip("\n"))
+    spec, problems = validate(CourseSpec, doc.data, doc, PATH)
+    assert problems == [] and spec.title == "Håb og redo recovery"
+
+
+@pytest.mark.parametrize("new, expected", [
+    ("title: [Håb, Mod]", "1: 'title' skal være tekst, ikke en liste eller en opslagstabel"),
+    ("title: {da: Håb}", "1: 'title' skal være tekst, ikke en liste eller en opslagstabel"),
+    ('title: "\\u202e\\u0007"', "1: 'title' er tom; skriv en værdi"),
+])
+def test_text_that_is_no_text(new, expected):
+    assert course_problems(course("title: Håb og recovery", new)) == [f"{PATH}:{expected}"]
+
+
+@pytest.mark.parametrize("new, expected", [
+    ("themes: 9", "4: 'themes' skal være tekst; sæt den i anførselstegn, hvis den ligner et tal: \"9\""),
+    ("themes: true", "4: 'themes' skal være en liste (linjer, der begynder med '- ', eller [a, b])"),
+    ("themes: {hope: 1}", "4: 'themes' skal være en liste (linjer, der begynder med '- ', eller [a, b])"),
+])
+def test_a_single_value_for_a_list(new, expected):
+    assert course_problems(course("themes: [hope]", new)) == [f"{PATH}:{expected}"]
+
+
+@pytest.mark.parametrize("date, start, expected", [
+    ('" 2027-03-03 "', '"10:00"', None),
+    ('"2027-02-30 "', '"10:00"', "9: 'date': datoen 2027-02-30 findes ikke i kalenderen"),
+    ('"2027-13-01"', '"10:00"', "9: 'date': datoen 2027-13-01 findes ikke i kalenderen"),
+    ("2027-03-03", '"00:00"', None),
+    ("2027-03-03", '"9.30"', None),
+    ("2027-03-03", '"24:00"', "10: 'start': klokkeslættet 24:00 findes ikke (brug 00:00-23:59)"),
+    ("2027-03-03", '" 10:60 "', "10: 'start': klokkeslættet 10:60 findes ikke (brug 00:00-23:59)"),
+])
+def test_dates_and_times_that_are_and_are_not_in_the_calendar(date, start, expected):
+    text = course("date: 2027-03-03", f"date: {date}").replace('start: "10:00"', f"start: {start}")
+    assert course_problems(text) == ([f"{PATH}:{expected}"] if expected else [])

@@ -38,3 +38,15 @@ def test_problems_from_another_run_are_kept():
     assert len(problems) == 2 and problems
     assert not Problems()
     assert problems.report() == "courses/_teachers.yml: filen mangler\nglossary/x.md:2: feltet 'term' mangler"
+
+
+def test_problems_on_one_line_are_in_alphabetical_order():
+    problems = Problems()
+    problems.add("courses/a.yml", 4, "'status': 'åben' er ikke en status")
+    problems.add("courses/a.yml", 4, "'format': 'fysisk' er ikke en kursusform")
+    problems.add("courses/a.yml", 10, "feltet 'end' mangler")
+    assert problems.report() == (
+        "courses/a.yml:4: 'format': 'fysisk' er ikke en kursusform\n"
+        "courses/a.yml:4: 'status': 'åben' er ikke en status\n"
+        "courses/a.yml:10: feltet 'end' mangler"
+    )

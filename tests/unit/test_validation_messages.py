@@ -90,3 +90,31 @@ def test_a_prose_line_in_front_matter_gets_the_indentation_hint(tmp_path):
         "glossary/x.md:5: ukendt felt 'Kilden er'; linjen hører måske til teksten ovenfor: "
         "ryk den ind med mellemrum som linjerne over"
     ]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("anne-madsen: Anne Madsen\n", "1: 'anne-madsen' skal være en opslagstabel med felter (linjer med 'navn: værdi'), men er en enkelt værdi"),
+    ("anne-madsen:\n  - name: Anne\n", "1: 'anne-madsen' skal være en opslagstabel med felter (linjer med 'navn: værdi'), men er en liste"),
+])
+def test_an_entry_that_is_not_a_table_of_fields(text, expected):
+    from rskole.model import Teacher
+
+    doc = parse_yaml(text)
+    spec, found = validate(Teacher, doc.data["anne-madsen"], doc, "courses/_teachers.yml", ("anne-madsen",))
+    assert spec is None and [str(p) for p in found] == [f"courses/_teachers.yml:{expected}"]
+
+
+def test_a_file_that_is_one_value():
+    doc = parse_yaml("Håb og recovery\n")
+    _, found = validate(CourseSpec, doc.data, doc, PATH)
+    assert [str(p) for p in found] == [
+        f"{PATH}:1: filen skal være en opslagstabel med felter (linjer med 'navn: værdi'), men er en enkelt værdi"
+    ]
+
+
+def test_pydantics_own_errors_are_handed_on():
+    # The build salvages what it can of a file with mistakes from these.
+    doc = parse_yaml(with_lines("themes: [hope]", "themes: [hoep]"))
+    raw: list[dict] = []
+    validate(CourseSpec, doc.data, doc, PATH, raw_errors=raw)
+    assert [(e["type"], e["loc"]) for e in raw] == [("unknown_choice", ("themes", 0))]

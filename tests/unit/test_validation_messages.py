@@ -118,3 +118,27 @@ def test_pydantics_own_errors_are_handed_on():
     raw: list[dict] = []
     validate(CourseSpec, doc.data, doc, PATH, raw_errors=raw)
     assert [(e["type"], e["loc"]) for e in raw] == [("unknown_choice", ("themes", 0))]
+
+
+def test_a_number_as_the_only_date_to_skip_is_quoted_as_written():
+    text = with_lines('    end: "12:00"', '    end: "12:00"\n    weekly: 3\n    except: 2027.10')
+    assert problems(text) == [
+        f"{PATH}:13: 'except': '2027.10' er ikke en dato; skriv datoen som ÅÅÅÅ-MM-DD, fx 2027-03-03"
+    ]
+
+
+def test_a_field_name_after_a_text_block_gets_no_indentation_hint():
+    # "noter" is no prose: an unknown field, not a line that lost its indentation.
+    text = with_lines("description: Om håb.", "description: |\n  Om håb.\nnoter: x")
+    assert problems(text) == [f"{PATH}:5: ukendt felt 'noter'; tilladte felter: {COURSE_FIELDS}"]
+
+
+def test_a_number_for_a_key_in_mkdocs_yml():
+    # MkDocs's own YAML reader keeps 2027 a number, unlike the content files' reader.
+    from rskole.catalogue import load_settings
+
+    _, _, found = load_settings({"portal": {"name": "Recoveryskolen", 2027: "x"}})
+    assert [str(p) for p in found] == [
+        "mkdocs.yml: extra.portal: ukendt felt '2027'; tilladte felter: name, timezone, contact, phone, address, "
+        "opening_hours, crisis, accessibility_statement, url"
+    ]

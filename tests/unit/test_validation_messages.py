@@ -142,3 +142,12 @@ def test_a_number_for_a_key_in_mkdocs_yml():
         "mkdocs.yml: extra.portal: ukendt felt '2027'; tilladte felter: name, timezone, contact, phone, address, "
         "opening_hours, crisis, accessibility_statement, url"
     ]
+
+
+def test_beyond_the_hint_limit_a_misspelt_required_field_is_also_reported_missing():
+    # Without the hint "mente du 'summary'?" the editor needs to be told that summary is missing.
+    text = COURSE.replace("summary:", "summery:")
+    assert problems(text, hints=0) == [
+        f"{PATH}:1: feltet 'summary' mangler",
+        f"{PATH}:2: ukendt felt 'summery'; tilladte felter: {COURSE_FIELDS}",
+    ]

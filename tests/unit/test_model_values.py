@@ -161,3 +161,9 @@ def test_a_single_value_for_a_list(new, expected):
 def test_dates_and_times_that_are_and_are_not_in_the_calendar(date, start, expected):
     text = course("date: 2027-03-03", f"date: {date}").replace('start: "10:00"', f"start: {start}")
     assert course_problems(text) == ([f"{PATH}:{expected}"] if expected else [])
+
+
+def test_a_quoted_time_that_is_no_time_is_quoted_back():
+    assert course_problems(course('start: "10:00"', 'start: "ti"')) == [
+        f"{PATH}:10: 'start': 'ti' er ikke et klokkeslæt; skriv det som \"TT:MM\" i anførselstegn, fx \"10:00\""
+    ]

@@ -369,6 +369,8 @@ def _not_a_collection(value: Any, what: str, example: str) -> None:
 def _date(value: Any) -> date:
     if isinstance(value, date):
         return value
+    if value is None:  # "date:" with nothing after it: there is no 'None' to quote
+        raise PydanticCustomError("empty", "er tom; skriv en værdi")
     _not_a_collection(value, "en dato", "2027-03-03")
     if not isinstance(value, str) or not _DATE.match(value.strip()):
         raise PydanticCustomError(
@@ -406,6 +408,8 @@ def time_suggestion(text: str) -> str | None:
 def _time(value: Any) -> time:
     if isinstance(value, time):
         return value
+    if value is None:  # "start:" with nothing after it: there is no 'None' to quote
+        raise PydanticCustomError("empty", "er tom; skriv en værdi")
     _not_a_collection(value, "et klokkeslæt", '"10:00"')
     text = value.strip() if isinstance(value, str) else value
     match = _TIME.match(text) if isinstance(text, str) else None

@@ -114,7 +114,9 @@ def translate(error: dict, model: type[BaseModel], prefix: tuple = (), hint: boo
     loc = tuple(error["loc"])
     kind = error["type"]
     full = prefix + loc
-    if kind == "extra_forbidden":
+    # A key that is not text (a number in mkdocs.yml, whose YAML reader keeps it one) can
+    # no more be a field than a misspelt one; pydantic says "Keys should be strings".
+    if kind in ("extra_forbidden", "invalid_key"):
         parent = _model_at(model, loc[:-1]) or model
         key = loc[-1]
         fields = field_names(parent)

@@ -269,3 +269,39 @@ def test_link_characters_match_the_builds():
     for code in range(0x3000):
         c = chr(code)
         assert bool(re.fullmatch(_URL_CHAR, c)) != bool(_URL_BAD.search(c)), repr(c)
+
+
+# --- writing the files (python -m rskole schemas) ----------------------------------------
+
+
+def _latin1_locale(monkeypatch):
+    """Files opened without an encoding as on a machine whose locale is Latin-1 (an
+    older Windows set-up): pathlib asks io.text_encoding for the encoding then."""
+    import io
+
+    real = io.text_encoding
+    monkeypatch.setattr(io, "text_encoding", lambda encoding, stacklevel=2: real(encoding or "latin-1"))
+
+
+def test_write_schemas_creates_the_folder_and_reports_only_changed_files(tmp_path, monkeypatch):
+    from rskole.schemas import write_schemas
+
+    _latin1_locale(monkeypatch)
+    folder = tmp_path / "ny" / "schemas"
+    assert sorted(p.name for p in write_schemas(folder)) == sorted(SCHEMAS)
+    for name, schema in SCHEMAS.items():
+        # UTF-8 whatever the machine's locale: VS Code reads the Danish descriptions as UTF-8.
+        assert (folder / name).read_bytes() == render(schema).encode("utf-8"), name
+    assert stale_schemas(folder) == []
+    assert write_schemas(folder) == []  # nothing changed: nothing rewritten
+    (folder / "course.schema.json").write_text("{}\n", encoding="utf-8")
+    (folder / "teachers.schema.json").unlink()
+    assert sorted(stale_schemas(folder)) == ["course.schema.json", "teachers.schema.json"]
+    assert sorted(write_schemas(folder)) == [folder / "course.schema.json", folder / "teachers.schema.json"]
+    assert stale_schemas(folder) == []
+
+
+def test_rendered_schema_keeps_danish_letters():
+    text = render(SCHEMAS["course.schema.json"])
+    assert "Kursusgang" in text and "Sidste dag for tilmelding (ÅÅÅÅ-MM-DD)" in text and "\\u00" not in text
+    assert text.endswith("}\n") and text.startswith('{\n  "$schema": ')

@@ -1,0 +1,215 @@
+"""What the other build tests let pass (issue 18): rskole.build's preview bookkeeping, the
+front page's courses, the feeds' fallback address and sitemap, and rskole.compile's tree
+(nested pages, folders the editors already have, UTF-8 whatever the machine's locale).
+
+No git here: ``history.log`` is replaced, so no test starts a subprocess."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import re
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from rskole import feeds, history, memo
+from rskole.build import _write
+from rskole.compile import compile_site
+from sitekit import write_files
+from test_build_compose import COURSE, FILES, new_build
+
+MEMOS = (memo.PAGES, memo.WRITTEN, memo.SOURCES, memo.MARKDOWN, memo.EVENTS)
+
+
+@pytest.fixture(autouse=True)
+def no_git_and_fresh_memos(monkeypatch):
+    monkeypatch.setattr(history, "log", lambda root, paths: {})
+    for cache in MEMOS:
+        cache.clear()
+    yield
+    for cache in MEMOS:
+        cache.clear()
+
+
+def latin1_locale(monkeypatch):
+    """Files opened without an encoding are read and written as Latin-1."""
+    real = io.text_encoding
+    monkeypatch.setattr(io, "text_encoding", lambda encoding, stacklevel=2: real(encoding or "latin-1"))
+
+
+# --- rskole.build ------------------------------------------------------------------------
+
+
+def test_write_creates_every_missing_folder(tmp_path):
+    target = tmp_path / "site" / "kurser" / "haab.ics"
+    _write(target, b"BEGIN:VCALENDAR")
+    assert target.read_bytes() == b"BEGIN:VCALENDAR"
+
+
+def test_a_generated_pages_digest_changes_with_its_front_matter_alone(tmp_path):
+    # Its title is the page's <title>: a --dirty rebuild must write the page again.
+    write_files(tmp_path, FILES)
+    page = new_build(tmp_path).compose()["kalender.md"]
+    retitled = dataclasses.replace(page, spec=dataclasses.replace(page.spec, title="Andet navn"))
+    assert retitled.html == page.html and retitled.head == page.head
+    first, second = new_build(tmp_path), new_build(tmp_path)
+    first.finished = {"kalender.md": page}
+    second.finished = {"kalender.md": retitled}
+    assert first.page_digest("kalender.md") != second.page_digest("kalender.md")
+
+
+def test_a_served_rebuild_rewrites_an_editors_page_exactly_when_its_source_changed(tmp_path):
+    write_files(tmp_path, FILES)
+    dest = tmp_path / "site" / "kontakt" / "index.html"
+    dest.parent.mkdir(parents=True)
+    dest.write_text("<p>Kontakt</p>", encoding="utf-8")
+    first = new_build(tmp_path)
+    first.keep_pages = True
+    first.written("kontakt.md", str(dest), "# Kontakt\n")
+    same = new_build(tmp_path)
+    assert same.unchanged("kontakt.md", str(dest), "# Kontakt\n")
+    edited = new_build(tmp_path)
+    assert not edited.unchanged("kontakt.md", str(dest), "# Skriv til os\n")
+
+
+def five_courses(root: Path) -> None:
+    write_files(root, FILES)
+    write_files(root, {f"courses/kursus-{i}.yml": COURSE.replace("Håb & recovery", f"Kursus {i}")
+                       for i in range(2, 6)})
+
+
+def test_the_front_page_shows_at_most_four_courses(tmp_path):
+    five_courses(tmp_path)
+    build = new_build(tmp_path)
+    build.compose()
+    html = build.home_after("")
+    assert "Se alle 5 kommende kurser" in html
+    assert len(set(re.findall(r'<a href="(kurser/[^"/]+/)">', html))) == 4
+
+
+def test_the_front_pages_courses_link_relative_to_the_page_they_are_on(tmp_path):
+    write_files(tmp_path, FILES)
+    build = new_build(tmp_path)
+    build.compose()
+    assert '<a href="haab/">Håb &amp; recovery</a>' in build.home_after("kurser/")
+    assert '<a href="kurser/haab/">Håb &amp; recovery</a>' in build.home_after("")
+
+
+def test_feeds_without_a_site_address_point_at_localhost(tmp_path):
+    write_files(tmp_path, FILES)
+    build = new_build(tmp_path, site_url=None)
+    build.compose()
+    build.write_feeds(tmp_path / "site")
+    ics = (tmp_path / "site" / "kurser" / "haab.ics").read_text(encoding="utf-8")
+    assert "http://localhost/kurser/haab/" in ics and "HTTP://" not in ics
+
+
+def served(root: Path):
+    build = new_build(root)
+    build.keep_pages = True
+    build.compose()
+    return build
+
+
+def test_a_served_build_shares_its_events_and_a_built_site_does_not(tmp_path):
+    write_files(tmp_path, FILES)
+    build = new_build(tmp_path)
+    build.compose()
+    build.write_feeds(tmp_path / "site")
+    assert len(memo.EVENTS) == 0
+    served(tmp_path).write_feeds(tmp_path / "served")
+    assert len(memo.EVENTS) > 0
+
+
+def test_a_served_build_replaces_a_feed_it_did_not_write(tmp_path):
+    write_files(tmp_path, FILES)
+    stale = tmp_path / "site" / "kurser" / "haab.ics"
+    stale.parent.mkdir(parents=True)
+    stale.write_bytes(b"from an earlier mkdocs serve")
+    served(tmp_path).write_feeds(tmp_path / "site")
+    assert b"SUMMARY:H\xc3\xa5b & recovery" in stale.read_bytes()
+
+
+def test_a_served_rebuild_writes_again_every_feed_that_went_missing(tmp_path):
+    write_files(tmp_path, FILES)
+    build = served(tmp_path)
+    site = tmp_path / "site"
+    build.write_feeds(site)
+    names = list(feeds.outputs(build.catalogue, build.env, build.root, build.site_url))
+    assert len(names) > 2
+    for name in names[1:]:  # the first is unchanged, the others deleted
+        (site / name).unlink()
+    served(tmp_path).write_feeds(site)
+    assert all((site / name).is_file() for name in names)
+
+
+def test_the_sitemap_gets_each_pages_last_commit_day_in_the_sites_zone(tmp_path, monkeypatch):
+    write_files(tmp_path, FILES)
+    # 23:30 UTC is the next day in Copenhagen (and in no zone west of UTC).
+    late = history.Commit("abc", datetime(2027, 1, 10, 23, 30, tzinfo=timezone.utc))
+    monkeypatch.setattr(history, "log", lambda root, paths: {p: [late] for p in paths})
+    monkeypatch.setenv("TZ", "America/New_York")
+    import time
+    time.tzset()
+    try:
+        build = new_build(tmp_path, site_url="https://example.dk/skole/")
+        build.compose()
+        site = tmp_path / "site"
+        site.mkdir()
+        (site / "sitemap.xml").write_text(
+            '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+            "<url><loc>https://example.dk/skole/kurser/haab/</loc></url>"
+            "<url><loc>https://example.dk/skole/kontakt/</loc></url></urlset>", encoding="utf-8")
+        build.write_feeds(site)
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    xml = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert xml.count("<lastmod>2027-01-11</lastmod>") == 2, xml
+
+
+# --- rskole.compile ----------------------------------------------------------------------
+
+
+def fake_finished(build, pages: dict[str, str]):
+    """``compose`` giving the pages named, each with its own text."""
+    real = build.finished or build.compose()
+    some = next(iter(real.values()))
+    finished = {src: dataclasses.replace(some, spec=dataclasses.replace(some.spec, src_uri=src, title=title),
+                                         html=f"<p>{title}</p>", head="")
+                for src, title in pages.items()}
+    build.compose = lambda: finished
+    return finished
+
+
+def test_compile_writes_a_page_whose_folders_do_not_exist_yet_and_into_editors_folders(tmp_path):
+    # One test for one compile (mutmut runs only the tests that call the mutated function).
+    root = tmp_path / "project"
+    write_files(root, {**FILES, "mkdocs.yml": "site_name: Skolen\n", "content/kurser/billede.md": "# Billede\n"})
+    build = new_build(root)
+    fake_finished(build, {"tema/kurser/haab.md": "Håb", "kurser/index.md": "Alle kurser"})
+    out = tmp_path / "out"
+    assert sorted(compile_site(build, root / "mkdocs.yml", out)) == ["kurser/index.md", "tema/kurser/haab.md"]
+    assert "<p>Håb</p>" in (out / "docs" / "tema" / "kurser" / "haab" / "index.md").read_text(encoding="utf-8")
+    assert "<p>Alle kurser</p>" in (out / "docs" / "kurser" / "index.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("ending", ["    kode  ", "Vi ses i rum X"])
+def test_compile_writes_utf8_whatever_the_locale_and_keeps_the_front_pages_text(tmp_path, monkeypatch, ending):
+    root = tmp_path / "project"
+    write_files(root, {**FILES, "mkdocs.yml": "site_name: Skolen Æbleø\n",
+                       "content/index.md": f"Velkommen på Åbne døre.\n\n{ending}\n\n\n"})
+    build = new_build(root)
+    build.compose()
+    latin1_locale(monkeypatch)
+    out = tmp_path / "out"
+    compile_site(build, root / "mkdocs.yml", out)
+    page = (out / "docs" / "kurser" / "haab" / "index.md").read_bytes().decode("utf-8")
+    assert "Håb &amp; recovery" in page or "Håb & recovery" in page
+    home = (out / "docs" / "index.md").read_bytes().decode("utf-8")
+    assert home.startswith(f'Velkommen på Åbne døre.\n\n{ending}\n\n<div class="rs-generated">\n')
+    assert "Håb &amp; recovery" in home
+    settings = (out / "mkdocs.yml").read_bytes().decode("utf-8")
+    assert settings.startswith("site_name: Skolen Æbleø\n")

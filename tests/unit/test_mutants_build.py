@@ -213,3 +213,21 @@ def test_compile_writes_utf8_whatever_the_locale_and_keeps_the_front_pages_text(
     assert "Håb &amp; recovery" in home
     settings = (out / "mkdocs.yml").read_bytes().decode("utf-8")
     assert settings.startswith("site_name: Skolen Æbleø\n")
+
+
+def test_a_served_rebuild_links_a_terms_new_forms_on_cached_pages(tmp_path):
+    write_files(tmp_path, FILES)
+    first = served(tmp_path)
+    assert 'data-rs-term="chime">mere</a>' not in first.finished["kurser/haab.md"].html
+    write_files(tmp_path, {"glossary/chime.md": FILES["glossary/chime.md"].replace("term: CHIME\n",
+                                                                                   "term: CHIME\nforms: [mere]\n")})
+    second = served(tmp_path)
+    assert 'data-rs-term="chime">mere</a>' in second.finished["kurser/haab.md"].html
+
+
+def test_compiled_settings_keep_what_comes_before_the_first_key(tmp_path):
+    from rskole.compile import _settings
+    from test_compile_tree import fake_build
+
+    out = _settings("---\n\n  # Skolens indstillinger\nsite_name: Skolen\n", fake_build(tmp_path), {})
+    assert out.startswith("---\n\n  # Skolens indstillinger\nsite_name: Skolen\nextra:\n")

@@ -231,3 +231,69 @@ def test_compiled_settings_keep_what_comes_before_the_first_key(tmp_path):
 
     out = _settings("---\n\n  # Skolens indstillinger\nsite_name: Skolen\n", fake_build(tmp_path), {})
     assert out.startswith("---\n\n  # Skolens indstillinger\nsite_name: Skolen\nextra:\n")
+
+
+# --- laying out pages ----------------------------------------------------------------------
+
+
+def composed(root: Path, files: dict | None = None):
+    write_files(root, {**FILES, **(files or {})})
+    build = new_build(root)
+    build.compose()
+    return build
+
+
+def test_the_search_index_gets_each_generated_pages_text(tmp_path):
+    page = composed(tmp_path).finished["kurser/haab.md"]
+    assert '<p class="rs-lead">Hvad giver' in page.search_html
+
+
+def test_a_page_without_text_of_its_own_starts_with_the_portals_markup(tmp_path):
+    build = composed(tmp_path)
+    for src_uri in ("kalender.md", "steder/vaerkstedet.md"):
+        assert build.finished[src_uri].html.lstrip().startswith("<"), src_uri
+
+
+def test_a_course_links_a_term_that_has_the_courses_own_slug(tmp_path):
+    course = COURSE.replace("Om personlig recovery.", "Om CHIME.")
+    build = composed(tmp_path, {"courses/chime.yml": course})
+    assert re.search(r'Om <a [^>]*data-rs-term="chime">CHIME</a>', build.finished["kurser/chime.md"].html)
+
+
+ONLY_IN_DESCRIPTION = {"courses/haab.yml": COURSE.replace("learning_outcomes: [Du ved mere om personlig recovery og CHIME.]",
+                                                          "learning_outcomes: [Du ved mere.]")}
+
+
+def test_bruges_i_lists_a_course_that_uses_the_term_only_in_its_description(tmp_path):
+    build = composed(tmp_path, ONLY_IN_DESCRIPTION)
+    assert build.usage["personlig-recovery"].get("kurser/haab/") == "Kursus: Håb & recovery"
+    assert 'href="../../kurser/haab/">Kursus: Håb &amp; recovery</a>' in build.finished["ordbog/personlig-recovery.md"].html
+
+
+def test_a_served_rebuild_from_the_cache_still_counts_a_courses_description(tmp_path):
+    write_files(tmp_path, {**FILES, **ONLY_IN_DESCRIPTION})
+    served(tmp_path)
+    second = served(tmp_path)
+    assert memo.PAGES.hits > 0
+    assert second.usage["personlig-recovery"].get("kurser/haab/") == "Kursus: Håb & recovery"
+
+
+def test_the_glossary_links_definitions_from_its_own_folder_once_per_page(tmp_path):
+    haab = "---\nterm: Håb\n---\nEt ord i personlig recovery.\n"
+    html = composed(tmp_path, {"glossary/haab.md": haab}).finished["ordbog/index.md"].html
+    links = re.findall(r'<a class="rs-term" href="([^"]*)"[^>]*data-rs-term="personlig-recovery"', html)
+    assert links == ["personlig-recovery/"]
+
+
+def test_generated_pages_link_relative_to_their_own_folder(tmp_path):
+    html = composed(tmp_path).finished["kurser/haab.md"].html
+    assert 'href="../../undervisere/anne-madsen/"' in html
+
+
+def test_a_served_rebuild_shows_a_new_description_and_new_times(tmp_path):
+    write_files(tmp_path, FILES)
+    served(tmp_path)
+    write_files(tmp_path, {"courses/haab.yml": COURSE.replace("Om personlig recovery.", "Om mod og personlig recovery.")})
+    assert "Om mod og" in served(tmp_path).finished["kurser/haab.md"].html
+    write_files(tmp_path, {"courses/haab.yml": COURSE.replace('"10:00"', '"09:30"')})
+    assert "9.30" in served(tmp_path).finished["kurser/haab.md"].html

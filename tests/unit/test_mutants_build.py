@@ -299,3 +299,13 @@ def test_a_served_rebuild_shows_a_new_description_and_new_times(tmp_path):
     assert "Om mod og" in served(tmp_path).finished["kurser/haab.md"].html
     write_files(tmp_path, {"courses/haab.yml": COURSE.replace('"10:00"', '"09:30"')})
     assert "9.30" in served(tmp_path).finished["kurser/haab.md"].html
+
+
+@pytest.mark.parametrize("target, page, expected", [
+    ("om", "om/", "../om"),
+    ("om", "om/x/", "../../om"),
+])
+def test_relative_url_to_a_file_named_like_the_pages_folder(target, page, expected):
+    from rskole.build import relative_url
+
+    assert relative_url(target, page) == expected

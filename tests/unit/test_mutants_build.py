@@ -309,3 +309,32 @@ def test_relative_url_to_a_file_named_like_the_pages_folder(target, page, expect
     from rskole.build import relative_url
 
     assert relative_url(target, page) == expected
+
+
+# --- Markdown fields -------------------------------------------------------------------------
+
+
+def markdown_build(root: Path, extensions: list, configs: dict):
+    write_files(root, FILES)
+    build = new_build(root)
+    build.markdown_extensions, build.markdown_configs, build._md = extensions, configs, None
+    return build
+
+
+def test_markdown_fields_follow_the_extensions_settings(tmp_path):
+    build = markdown_build(tmp_path, ["smarty"], {"smarty": {"smart_dashes": False}})
+    assert build.markdown("Før -- efter") == "<p>Før -- efter</p>"
+
+
+def test_builds_without_a_signature_do_not_share_markdown(tmp_path):
+    plain = markdown_build(tmp_path / "a", [], {})
+    plain.signature = ""
+    assert plain.markdown("Før -- efter") == "<p>Før -- efter</p>"
+    smart = markdown_build(tmp_path / "b", ["smarty"], {})
+    smart.signature = ""
+    assert smart.markdown("Før -- efter") in ("<p>Før &ndash; efter</p>", "<p>Før – efter</p>")
+
+
+def test_an_inline_field_over_two_lines_loses_its_paragraph(tmp_path):
+    build = markdown_build(tmp_path, [], {})
+    assert build.inline_markdown("Du ved mere\nom *håb*.") == "Du ved mere\nom <em>håb</em>."

@@ -338,3 +338,29 @@ def test_builds_without_a_signature_do_not_share_markdown(tmp_path):
 def test_an_inline_field_over_two_lines_loses_its_paragraph(tmp_path):
     build = markdown_build(tmp_path, [], {})
     assert build.inline_markdown("Du ved mere\nom *håb*.") == "Du ved mere\nom <em>håb</em>."
+
+
+# --- settings ------------------------------------------------------------------------------
+
+
+def signature_with(root: Path, extensions: list) -> str:
+    from rskole.build import Build
+    from test_build_compose import config
+
+    write_files(root, FILES)
+    cfg = config(root)
+    cfg["markdown_extensions"] = extensions
+    return Build.from_mkdocs(cfg, {"PORTAL_TODAY": "2027-02-01"}).signature
+
+
+def test_the_signature_names_each_extension_by_module_and_class(tmp_path):
+    # Extensions handed over as objects: the same class gives the same signature in every
+    # rebuild; another class, in the same module or of the same name in another, another.
+    Ext = type("Ext", (), {"__module__": "skolens.udvidelser"})
+    Other = type("Andet", (), {"__module__": "skolens.udvidelser"})
+    Moved = type("Ext", (), {"__module__": "andre.udvidelser"})
+    first = signature_with(tmp_path, [Ext()])
+    assert signature_with(tmp_path, [Ext()]) == first
+    assert signature_with(tmp_path, [Other()]) != first
+    assert signature_with(tmp_path, [Moved()]) != first
+    assert signature_with(tmp_path, ["abbr"]) != signature_with(tmp_path, ["toc"])

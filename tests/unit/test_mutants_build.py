@@ -364,3 +364,20 @@ def test_the_signature_names_each_extension_by_module_and_class(tmp_path):
     assert signature_with(tmp_path, [Other()]) != first
     assert signature_with(tmp_path, [Moved()]) != first
     assert signature_with(tmp_path, ["abbr"]) != signature_with(tmp_path, ["toc"])
+
+
+def test_a_settings_problem_is_reported_at_its_line_whatever_the_locale(tmp_path, monkeypatch):
+    from test_build_settings import problems
+
+    # "Å" is C3 85 in UTF-8; read as Latin-1, 0x85 would be a line break of its own.
+    text = "site_name: Åbne døre\nextra:\n  portal:\n    name: Skolen\n    timezone: Europe/Roskilde\n"
+    latin1_locale(monkeypatch)
+    assert problems(tmp_path, {"portal": {"name": "Skolen", "timezone": "Europe/Roskilde"}}, text=text) == [
+        "mkdocs.yml:5: extra.portal.timezone: 'Europe/Roskilde' er ikke en kendt tidszone; skriv fx Europe/Copenhagen"]
+
+
+def test_a_settings_problem_without_mkdocs_yml_is_still_reported(tmp_path):
+    from test_build_settings import problems
+
+    found = problems(tmp_path, {"portal": {"name": "Skolen", "timezone": "Europe/Roskilde"}})
+    assert len(found) == 1 and "Europe/Roskilde" in found[0]

@@ -381,3 +381,7 @@ def test_a_settings_problem_without_mkdocs_yml_is_still_reported(tmp_path):
 
     found = problems(tmp_path, {"portal": {"name": "Skolen", "timezone": "Europe/Roskilde"}})
     assert len(found) == 1 and "Europe/Roskilde" in found[0]
+
+
+def test_the_calendar_page_offers_a_webcal_subscription_at_the_sites_address(tmp_path):
+    assert "webcal://skole.example.dk/kalender.ics" in composed(tmp_path).finished["kalender.md"].html

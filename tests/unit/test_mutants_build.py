@@ -385,3 +385,11 @@ def test_a_settings_problem_without_mkdocs_yml_is_still_reported(tmp_path):
 
 def test_the_calendar_page_offers_a_webcal_subscription_at_the_sites_address(tmp_path):
     assert "webcal://skole.example.dk/kalender.ics" in composed(tmp_path).finished["kalender.md"].html
+
+
+def test_an_unknown_time_zone_is_reported_alone_before_portal_today_is_read(tmp_path):
+    from test_build_settings import problems
+
+    (tmp_path / "mkdocs.yml").write_text("site_name: A\n", encoding="utf-8")
+    assert problems(tmp_path, {"portal": {"name": "Skolen", "timezone": "Europe/Roskilde"}}, {"PORTAL_TODAY": "1. marts"}) == [
+        "mkdocs.yml: extra.portal.timezone: 'Europe/Roskilde' er ikke en kendt tidszone; skriv fx Europe/Copenhagen"]

@@ -2,7 +2,12 @@
 
 Each test states what a visitor or an editor would notice if the code changed."""
 
-from rskole import indexing
+from datetime import datetime, timezone
+
+import pytest
+
+from rskole import history, indexing
+from rskole.sources import INDENT_HINT, SourceError, parse_yaml
 
 
 def test_a_dirty_rebuild_keeps_the_sections_of_a_page_it_did_not_build_again():
@@ -12,3 +17,24 @@ def test_a_dirty_rebuild_keeps_the_sections_of_a_page_it_did_not_build_again():
     current = [{"location": "kurser/a/", "title": "A (ny)"}]
     merged = indexing.merge_entries(previous, current, {"kurser/a/"}, {"kurser/a/", "kurser/b/"})
     assert [e["title"] for e in merged] == ["B", "Sted", "A (ny)"]
+
+
+def test_a_commits_first_file_keeps_a_leading_x(monkeypatch, tmp_path):
+    # A courses folder named "Xtra": the first file git names in a commit is read whole,
+    # so the course's feed dates come from its commits.
+    sha = "c" * 40
+    out = b"\x1e1790000000 " + sha.encode() + b"\0\nXtra/haab.yml\0Xtra/mod.yml\0"
+    monkeypatch.setattr(history, "_git", lambda root, args, stdin=None: out)
+    commit = history.Commit(sha, datetime.fromtimestamp(1790000000, timezone.utc))
+    assert history.log(tmp_path, ["Xtra/haab.yml", "Xtra/mod.yml"]) == {
+        "Xtra/haab.yml": [commit], "Xtra/mod.yml": [commit]}
+
+
+def test_a_list_on_the_line_under_its_key_is_no_text_to_indent_into():
+    # "themes:" then a bracketed list: the prose line after it did not lose its
+    # indentation from a text, so the editor is not told to indent it.
+    text = "title: Håb\nthemes:\n  [hope, community]\nKurset er for alle.\n"
+    with pytest.raises(SourceError) as caught:
+        parse_yaml(text)
+    assert caught.value.line == 4
+    assert INDENT_HINT not in caught.value.message

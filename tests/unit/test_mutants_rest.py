@@ -19,6 +19,12 @@ def test_a_dirty_rebuild_keeps_the_sections_of_a_page_it_did_not_build_again():
     assert [e["title"] for e in merged] == ["B", "Sted", "A (ny)"]
 
 
+
+def test_search_leaves_out_a_marked_part_that_opens_the_page():
+    # A page (or a fragment) that begins with a left-out part: its dates are not indexed.
+    html = indexing.START + "<dl><dt>Næste gang</dt></dl>" + indexing.END + "<h1>Kursus</h1>"
+    assert indexing.indexed(html) == "<h1>Kursus</h1>"
+
 def test_a_commits_first_file_keeps_a_leading_x(monkeypatch, tmp_path):
     # A courses folder named "Xtra": the first file git names in a commit is read whole,
     # so the course's feed dates come from its commits.

@@ -44,3 +44,27 @@ def test_a_list_on_the_line_under_its_key_is_no_text_to_indent_into():
         parse_yaml(text)
     assert caught.value.line == 4
     assert INDENT_HINT not in caught.value.message
+
+
+def test_every_generated_page_with_what_visitors_and_search_see(tmp_path):
+    # test_registry_pages makes its pages in a module-scoped fixture, which mutmut does not
+    # count as a call from its tests: here page_specs runs in the test itself, and the
+    # same checks are made on its answer.
+    import test_registry_pages as reg
+    from helpers import load_files
+    from rskole.registry import page_specs
+
+    cat, problems = load_files(tmp_path, {
+        "courses/haab.yml": reg.COURSE, "courses/_teachers.yml": reg.TEACHERS,
+        "glossary/chime.md": "---\nterm: CHIME\n---\nFem *elementer*.\n\nMere tekst.\n"})
+    assert not problems, problems.report()
+    specs = page_specs(cat)
+    reg.test_the_portals_own_pages_come_first_in_the_navigations_order(specs)
+    for row in reg.FIXED:
+        reg.test_each_of_the_portals_own_pages(specs, *row)
+    reg.test_a_course_page(specs)
+    reg.test_teacher_pages(specs, "undervisere/anne-madsen.md", "Anne Madsen", "Anne fortæller.", "Recoverymentor")
+    reg.test_teacher_pages(specs, "undervisere/karsten-holm.md", "Karsten Holm", "", "Fagprofessionel underviser")
+    reg.test_place_and_theme_pages(specs)
+    reg.test_a_term_page_is_boosted_in_search(specs)
+    reg.test_pages_of_each_kind_are_sorted_by_id(specs)

@@ -68,3 +68,5 @@ def test_every_generated_page_with_what_visitors_and_search_see(tmp_path):
     reg.test_place_and_theme_pages(specs)
     reg.test_a_term_page_is_boosted_in_search(specs)
     reg.test_pages_of_each_kind_are_sorted_by_id(specs)
+    # A theme's page has no text of its own above its list of courses.
+    assert not any(s.body for s in specs if s.kind == "theme")

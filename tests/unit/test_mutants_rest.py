@@ -70,3 +70,14 @@ def test_every_generated_page_with_what_visitors_and_search_see(tmp_path):
     reg.test_pages_of_each_kind_are_sorted_by_id(specs)
     # A theme's page has no text of its own above its list of courses.
     assert not any(s.body for s in specs if s.kind == "theme")
+
+
+def test_a_capitalised_term_after_a_self_closed_skipped_element_is_a_name():
+    # "<svg/> Empowerment": the skipped element stands in the sentence, so the capitalised
+    # word after it is not at a sentence's start and reads as a name: no term link.
+    from rskole.glossary import TermIndex, link
+
+    index = TermIndex.build([("empowerment", ["Empowerment"])])
+    html, found = link("<p>Vi ser <svg/> Empowerment på scenen.</p><p><svg/> Empowerment.</p>",
+                       index, lambda slug: f"/ordbog/{slug}/", lambda slug: slug)
+    assert found == set() and "rs-term" not in html

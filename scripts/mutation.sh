@@ -5,6 +5,7 @@
 #   bash scripts/mutation.sh                      # every module of the core
 #   bash scripts/mutation.sh safety schedule      # only these modules (rskole.<name>)
 #   bash scripts/mutation.sh --results            # the survivors of the last run
+#   bash scripts/mutation.sh --score              # the last run's score and unlisted survivors
 #
 # mutmut works in .mutation/ (git-ignored): src/rskole is hooks/rskole (mutmut names mutants
 # after the file path minus "src/", which must match the module name the tests import),
@@ -29,6 +30,10 @@ export NO_MKDOCS_2_WARNING=1
 if [ "${1:-}" = "--results" ]; then
   exec "$python" -m mutmut results
 fi
+if [ "${1:-}" = "--score" ]; then
+  "$python" -m mutmut results --all true | "$python" "$repo/scripts/mutation_unlisted.py"
+  exit 0
+fi
 # Sources and tests may have changed since the last run: start from fresh copies.
 rm -rf mutants
 # Named modules: mutate only those files (mutmut's only_mutate), which saves minutes.
@@ -37,11 +42,6 @@ if [ $# -gt 0 ]; then
   sed -i "s|^\[tool.mutmut\]\$|[tool.mutmut]\nonly_mutate = [${only%, }]|" pyproject.toml
 fi
 "$python" -m mutmut run --max-children "${MUTMUT_CHILDREN:-2}"
-# Score per module: killed among the mutants that were run; survivors by name.
-"$python" -m mutmut results --all true | awk -F': ' '
-  $2 == "not checked" { next }
-  { name = $1; sub(/^ +/, "", name); module = name; sub(/\.x[_ǁ].*/, "", module)
-    total[module]++; if ($2 == "killed" || $2 == "timeout" || $2 == "segfault") killed[module]++
-    else survivors = survivors "  " name ": " $2 "\n" }
-  END { for (m in total) printf "%-24s %4d/%4d killed (%.1f %%)\n", m, killed[m], total[m], 100 * killed[m] / total[m]
-        if (survivors != "") printf "not killed:\n%s", survivors }'
+# Score per module: killed among the mutants that were run, the survivors listed as
+# equivalent in tests/mutation-equivalent.md, and every survivor neither killed nor listed.
+"$python" -m mutmut results --all true | "$python" "$repo/scripts/mutation_unlisted.py"

@@ -5,7 +5,7 @@ the score (killed / checked), the number of survivors listed as equivalent, and 
 survivor that is not listed. Used by scripts/mutation.sh after a run.
 
 The file names a mutant as ``x_name__mutmut_12``, or after such a name as `` `_13` `` or
-`` `_14` … `_20` `` on the same line.
+a range `` `_14` … `_20` `` (or with an en dash) on the same line.
 """
 
 from __future__ import annotations
@@ -31,8 +31,8 @@ def listed(text: str) -> set[str]:
             continue
         base = None
         # Walk the line's back-quoted tokens in order: a full name sets the base for the
-        # short `_N` forms after it; "…" between two short forms is a range.
-        tokens = re.findall(r"`([^`]+)`|(…|\.\.\.)", line)
+        # short `_N` forms after it; "…", "..." or a dash between two names is a range.
+        tokens = re.findall(r"`([^`]+)`|(…|\.\.\.|–|—|(?<=` )-(?= `))", line)
         previous = None
         pending_range = False
         for token, ellipsis in tokens:

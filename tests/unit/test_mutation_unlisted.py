@@ -48,3 +48,9 @@ def test_score_counts_the_listed_survivors_apart(monkeypatch, capsys, tmp_path):
     out = capsys.readouterr().out
     assert "rskole.feeds" in out and "2/4" in out and "66.7 %" in out
     assert out.rstrip().endswith("rskole.feeds.x_fold__mutmut_4: survived")
+
+
+def test_a_dash_between_two_names_is_a_range_too():
+    names = tool.listed("## rskole.text\n\n| `x_plain__mutmut_1`–`_3`, `x_short__mutmut_4` – `_5` | a | b |\n")
+    assert names == {f"rskole.text.x_plain__mutmut_{n}" for n in (1, 2, 3)} | {
+        "rskole.text.x_short__mutmut_4", "rskole.text.x_short__mutmut_5"}

@@ -8,6 +8,8 @@ The real content is judged only by the content checks in tests/content/.
 
 from __future__ import annotations
 
+import os
+import time
 from pathlib import Path
 
 import pytest
@@ -47,3 +49,20 @@ def states_site(tmp_path_factory) -> BuildResult:
     result = run_build(root, today="2027-03-01")
     assert result.returncode == 0, result.stderr
     return result
+
+
+@pytest.fixture
+def machine_zone():
+    """Set the build machine's own time zone (TZ) for one test."""
+    old = os.environ.get("TZ")
+
+    def set_zone(name: str) -> None:
+        os.environ["TZ"] = name
+        time.tzset()
+
+    yield set_zone
+    if old is None:
+        os.environ.pop("TZ", None)
+    else:
+        os.environ["TZ"] = old
+    time.tzset()

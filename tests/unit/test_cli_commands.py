@@ -4,7 +4,6 @@ printed, on which stream and in which order, the exit status, and the files writ
 from __future__ import annotations
 
 import io
-import re
 import shutil
 import sys
 from pathlib import Path

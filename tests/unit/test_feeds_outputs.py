@@ -7,9 +7,8 @@ import json
 import os
 import shutil
 import subprocess
-import time
 import xml.etree.ElementTree as ET
-from datetime import date, datetime, timezone
+from datetime import datetime, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -17,7 +16,7 @@ import pytest
 from icalendar import Calendar
 
 from helpers import load_files
-from rskole import feeds, views
+from rskole import feeds
 from rskole.memo import Memo
 from rskole.model import SiteSettings
 from test_feeds import course_text, env_for
@@ -140,23 +139,6 @@ def test_atom_feed_without_courses_is_dated_now(tmp_path):
     root = ET.fromstring(feeds.atom_feed(cat, {}, SITE, env_for(cat)).encode("utf-8"))
     assert root.findall(ATOM + "entry") == []
     assert root.findtext(ATOM + "updated") == "2027-02-28T23:00:00Z"  # 2027-03-01 00:00 in Copenhagen
-
-
-@pytest.fixture
-def machine_zone():
-    """Set the build machine's own time zone (TZ) for one test."""
-    old = os.environ.get("TZ")
-
-    def set_zone(name: str) -> None:
-        os.environ["TZ"] = name
-        time.tzset()
-
-    yield set_zone
-    if old is None:
-        os.environ.pop("TZ", None)
-    else:
-        os.environ["TZ"] = old
-    time.tzset()
 
 
 @pytest.mark.parametrize("zone", ["Asia/Tokyo", "America/Nuuk"])

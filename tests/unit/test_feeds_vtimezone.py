@@ -8,8 +8,6 @@ value of a comma-separated RDATE).
 
 from __future__ import annotations
 
-import os
-import time
 from datetime import datetime, timezone
 from zoneinfo import ZoneInfo
 
@@ -129,23 +127,6 @@ def test_the_vtimezone_is_named_as_the_sites_zone_even_where_it_equals_utc(tmp_p
     text = feeds.course_ics(cat, cat.courses["haab"], "https://skole.example.dk/").decode()
     assert f"X-WR-TIMEZONE:{zone}\r\n" in text
     assert text[text.index("BEGIN:VTIMEZONE"):].split("\r\n")[1] == f"TZID:{zone}"
-
-
-@pytest.fixture
-def machine_zone():
-    """Set the build machine's own time zone (TZ) for one test."""
-    old = os.environ.get("TZ")
-
-    def set_zone(name: str) -> None:
-        os.environ["TZ"] = name
-        time.tzset()
-
-    yield set_zone
-    if old is None:
-        os.environ.pop("TZ", None)
-    else:
-        os.environ["TZ"] = old
-    time.tzset()
 
 
 @pytest.mark.parametrize("machine", ["Asia/Tokyo", "America/Nuuk"])

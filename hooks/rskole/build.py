@@ -111,6 +111,7 @@ class Build:
     _content: list | None = None
     _md: md.Markdown | None = None
     _site_digest: str | None = None
+    _catalogue_digest: str | None = None
     _content_digest: str | None = None
     _digests: dict = field(default_factory=dict)
 
@@ -165,7 +166,8 @@ class Build:
 
     def load(self) -> Catalogue:
         """Read and validate every editor file; raise ContentError with all problems."""
-        catalogue, problems = load(Paths(self.root, self.courses_dir, self.glossary_dir), self.settings, self.zone)
+        catalogue, problems = load(Paths(self.root, self.courses_dir, self.glossary_dir), self.settings, self.zone,
+                                   parsed=memo.COURSES if self.keep_pages else None)
         if problems:
             raise ContentError(problems)
         self.catalogue = catalogue
@@ -284,7 +286,7 @@ class Build:
             # the site (settings, Markdown, templates, glossary) and, for a term page,
             # who uses the term. The same key gives the same bytes.
             usage = sorted(self.usage.get(spec.key, {}).items()) if spec.kind == "term" else None
-            key = memo.digest(self._site_key(), repr(spec), repr(ctx), repr(usage))
+            key = memo.digest(self._site_key(), memo.pickled(spec), memo.pickled(ctx), memo.pickled(usage))
         if key is not None:
             html_out, used = memo.PAGES.get(key, lambda: self._lay_out(spec, ctx, record))
             if record is not None:
@@ -335,6 +337,14 @@ class Build:
             self._site_digest = memo.digest(self.signature, repr(self.settings), repr(self.site_url),
                                             "\n".join(stamps), repr(terms), repr(self.theme_dirs))
         return self._site_digest
+
+    def _catalogue_key(self) -> str:
+        """What a course's JSON-LD depends on besides the course (once per build)."""
+        if self._catalogue_digest is None:
+            cat = self.catalogue
+            self._catalogue_digest = memo.digest(memo.pickled(cat.settings), memo.pickled(cat.teachers),
+                                                 memo.pickled(cat.locations), cat.zone.key, repr(self.site_url))
+        return self._catalogue_digest
 
     # --- mkdocs serve --dirty: which pages a rebuild must write again --------------------
 
@@ -387,7 +397,13 @@ class Build:
         if spec is None or self.env is None:
             return None
         if spec.kind == "course":
-            return jsonld.script(jsonld.course(self.env, self.catalogue.courses[spec.key], self.site_url))
+            course = self.catalogue.courses[spec.key]
+            if not self.keep_pages:
+                return jsonld.script(jsonld.course(self.env, course, self.site_url))
+            # A served preview: the same course among the same teachers, places and
+            # settings gives the same JSON-LD (it says nothing about today).
+            return memo.STRUCTURED.get(memo.digest(self._catalogue_key(), memo.pickled(course)),
+                                       lambda: jsonld.script(jsonld.course(self.env, course, self.site_url)))
         if spec.kind == "term":
             return jsonld.script(jsonld.term(self.env, self.catalogue.terms[spec.key], self.site_url))
         if spec.kind == "glossary":

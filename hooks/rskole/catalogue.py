@@ -156,8 +156,11 @@ def course_files(paths: Paths) -> list[Path]:
     return found
 
 
-def load(paths: Paths, settings: SiteSettings, zone: ZoneInfo) -> tuple[Catalogue, Problems]:
-    """Read and validate every editor file. Never raises on bad content."""
+def load(paths: Paths, settings: SiteSettings, zone: ZoneInfo, parsed: Any = None) -> tuple[Catalogue, Problems]:
+    """Read and validate every editor file. Never raises on bad content.
+
+    ``parsed`` (a ``memo.Memo``, for ``mkdocs serve``'s rebuilds) keeps each valid course
+    file's document, spec and sessions by the file's bytes, across builds."""
     problems = Problems()
     courses_dir = paths.root / paths.courses
 
@@ -239,6 +242,21 @@ def load(paths: Paths, settings: SiteSettings, zone: ZoneInfo) -> tuple[Catalogu
             problems.add(rel, 0, f"der findes allerede et kursus med navnet '{slug}' ({seen_slugs[slug]}); to kurser kan ikke have samme filnavn, heller ikke i hver sin mappe")
             continue
         seen_slugs[slug] = rel
+        if parsed is not None:
+            # A served preview: a course file with the same bytes, read and validated
+            # before, is the same document, spec and sessions (nothing here mutates them).
+            # What depends on other files (teachers, places, terms, settings) is checked
+            # again below, every time.
+            key = (rel, path.read_bytes(), zone.key)
+            hit = parsed.peek(key)
+            if hit is not None:
+                doc, spec, sessions = hit
+                errs_before = len(problems)
+                _check_course(spec, doc, rel, teachers, locations, terms, term_docs, teachers_doc_ok, problems, teachers_listed=teachers_listed)
+                _check_reachable(spec, doc, rel, settings, problems)
+                if len(problems) == errs_before:
+                    courses[slug] = Course(slug, spec, sessions, rel)
+                continue
         doc = _read(path, rel, problems)
         if doc is None:
             continue
@@ -274,6 +292,8 @@ def load(paths: Paths, settings: SiteSettings, zone: ZoneInfo) -> tuple[Catalogu
         sessions, time_problems = expand(spec.sessions, zone, spec_lines)
         for line, message in time_problems:
             problems.add(rel, line, message)
+        if not time_problems and not too_many and parsed is not None:
+            parsed.put(key, (doc, spec, tuple(sessions)))
         if len(problems) == errs_before and not too_many:
             courses[slug] = Course(slug, spec, tuple(sessions), rel)
 

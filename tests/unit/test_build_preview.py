@@ -13,14 +13,17 @@ from rskole import memo
 from sitekit import write_files
 from test_build_compose import FILES, THEME, config
 from rskole.build import Build
+from rskole.problems import ContentError
+from helpers import LOCATIONS, TEACHERS
 
 
 @pytest.fixture(autouse=True)
 def fresh_memos():
-    for cache in (memo.PAGES, memo.WRITTEN, memo.SOURCES, memo.MARKDOWN, memo.EVENTS):
+    caches = (memo.PAGES, memo.WRITTEN, memo.SOURCES, memo.MARKDOWN, memo.EVENTS, memo.COURSES, memo.STRUCTURED)
+    for cache in caches:
         cache.clear()
     yield
-    for cache in (memo.PAGES, memo.WRITTEN, memo.SOURCES, memo.MARKDOWN, memo.EVENTS):
+    for cache in caches:
         cache.clear()
 
 
@@ -62,3 +65,63 @@ def test_new_markdown_settings_change_the_editors_text(tmp_path):
     broken = served(tmp_path, extensions=["nl2br"]).finished["kurser/haab.md"].html
     assert "recovery</a>.\nHver onsdag." in plain
     assert "recovery</a>.<br>\nHver onsdag." in broken
+
+
+def test_a_course_file_read_before_is_not_parsed_again_but_still_checked(tmp_path):
+    write_files(tmp_path, FILES)
+    first = served(tmp_path)
+    assert len(memo.COURSES) == 1
+    second = served(tmp_path)
+    # The same spec and sessions, taken from the cache (the same objects), the same pages.
+    assert second.catalogue.courses["haab"].spec is first.catalogue.courses["haab"].spec
+    assert second.finished == first.finished
+    # What the file refers to is checked again on every build: a teacher taken out of
+    # _teachers.yml is reported although the course file itself did not change.
+    write_files(tmp_path, {"courses/_teachers.yml": TEACHERS.replace("karsten-holm:\n  name: Karsten Holm\n  role: professional\n", "")})
+    with pytest.raises(ContentError) as err:
+        served(tmp_path)
+    assert "karsten-holm" in err.value.problems.report() and "courses/haab.yml" in err.value.problems.report()
+
+
+def test_an_edited_course_file_is_read_again(tmp_path):
+    write_files(tmp_path, FILES)
+    served(tmp_path)
+    write_files(tmp_path, {"courses/haab.yml": FILES["courses/haab.yml"].replace('end: "12:00"', 'end: "12:30"')})
+    again = served(tmp_path)
+    assert again.catalogue.courses["haab"].sessions[0].end.strftime("%H:%M") == "12:30"
+    assert "12.30" in again.finished["kurser/haab.md"].html
+    assert len(memo.COURSES) == 2
+
+
+def test_a_course_file_with_a_problem_is_not_kept(tmp_path):
+    write_files(tmp_path, {**FILES, "courses/haab.yml": FILES["courses/haab.yml"].replace('end: "12:00"', 'end: "09:00"')})
+    for _ in range(2):  # reported on every build, never served from the cache
+        with pytest.raises(ContentError) as err:
+            served(tmp_path)
+        assert "slutter (09:00) før" in err.value.problems.report()
+    assert len(memo.COURSES) == 0
+
+
+def test_a_course_pages_structured_data_follows_its_teachers_and_places(tmp_path):
+    write_files(tmp_path, FILES)
+    first = served(tmp_path).finished["kurser/haab.md"].head
+    assert first == served(tmp_path).finished["kurser/haab.md"].head
+    assert len(memo.STRUCTURED) == 1
+    # Another file than the course's: a teacher's name and a place's address.
+    write_files(tmp_path, {"courses/_teachers.yml": FILES["courses/_teachers.yml"].replace("Karsten Holm", "Karsten Hald"),
+                           "courses/_locations.yml": LOCATIONS.replace("Eksempelvej 12", "Eksempelvej 14")})
+    second = served(tmp_path)
+    head = second.finished["kurser/haab.md"].head
+    assert "Karsten Hald" in head and "Eksempelvej 14" in head and "Karsten Holm" not in head
+    # The same as a build that keeps nothing.
+    cold = Build.from_mkdocs(second_config(tmp_path), {"PORTAL_TODAY": "2027-02-01"})
+    cold.load()
+    cold.compose()
+    assert cold.finished["kurser/haab.md"].head == head
+
+
+def second_config(root: Path) -> dict:
+    cfg = config(root)
+    cfg["theme"].dirs = [str(THEME)]
+    cfg["markdown_extensions"] = []
+    return cfg

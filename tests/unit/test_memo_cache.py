@@ -65,3 +65,22 @@ def test_digest_tells_different_inputs_apart(a, b):
 def test_digest_is_stable_and_reads_text_as_utf8():
     assert memo.digest("æ", b"x") == memo.digest("æ".encode("utf-8"), "x")
     assert memo.digest() == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+
+
+def test_pickled_tells_apart_what_a_page_view_can_differ_in():
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from markupsafe import Markup
+
+    from rskole.model import Location
+
+    place = Location(name="Værkstedet", address="Eksempelvej 12")
+    view = {"title": Markup("Håb &amp; mod"), "start": datetime(2027, 3, 3, 10, tzinfo=ZoneInfo("Europe/Copenhagen")),
+            "place": place, "sessions": [{"n": 1}]}
+    assert memo.pickled(view) == memo.pickled(dict(view, place=Location(name="Værkstedet", address="Eksempelvej 12")))
+    for changed in ({"title": "Håb &amp; mod"},  # plain text, not markup
+                    {"start": datetime(2027, 3, 3, 10, tzinfo=ZoneInfo("Europe/London"))},
+                    {"place": Location(name="Værkstedet", address="Eksempelvej 14")},
+                    {"sessions": [{"n": 2}]}):
+        assert memo.pickled(view) != memo.pickled(dict(view, **changed)), changed

@@ -219,6 +219,16 @@ def _get(url: str) -> str | None:
         return None
 
 
+def _settled(log: Path, builds: int, proc: subprocess.Popen) -> None:
+    """Wait until the server's log says ``builds`` builds have ended: an edit measured
+    while the previous rebuild still writes its feeds would count that rebuild's rest."""
+    start = time.perf_counter()
+    while log.read_text(encoding="utf-8", errors="replace").count("Documentation built in") < builds:
+        if proc.poll() is not None or time.perf_counter() - start > EDIT_TIMEOUT:
+            raise RuntimeError(f"mkdocs serve did not finish build {builds}; see {log}")
+        time.sleep(0.1)
+
+
 def preview(portal: Path, out: Path, edits: int, dirty: bool = True) -> dict:
     """``mkdocs serve`` on the portal project; ``edits`` times: edit one course file
     (a new first word in its description) and poll the course page until it shows the
@@ -253,7 +263,8 @@ def preview(portal: Path, out: Path, edits: int, dirty: bool = True) -> dict:
             marker = f"Rettet{i + 1}x{os.getpid()}"
             text = original.replace(b"description: |\n  ", f"description: |\n  {marker}. ".encode(), 1)
             assert text != original, f"{course_file} has no block description to edit"
-            time.sleep(1.0)  # a quiet server: the previous rebuild has settled
+            _settled(out / "preview-serve.log", i + 1, proc)  # the previous build has ended
+            time.sleep(0.5)
             t0 = time.perf_counter()
             course_file.write_bytes(text)
             while True:

@@ -172,15 +172,19 @@ def on_post_template(output_content, template_name, config):
     return output_content
 
 
-# Before search (priority 0) writes its index: a --dirty rebuild's index is merged page
-# by page (Material's own merge can drop every page that was not built again).
+# Priority 50: before search (priority 0) writes its index, in every build. A page's tags
+# stay on its own entry only (indexing.tags_on_pages_only); a --dirty rebuild's index is
+# merged page by page (Material's own merge can drop every page that was not built again).
 @event_priority(50)
-def _merge_search_index(config):
+def _finish_search_index(config):
     adapter = _adapter(config)
     search = config.plugins.get("material/search") or config.plugins.get("search")
-    previous = getattr(search, "search_index_prev", None)
     index = getattr(search, "search_index", None)
-    if previous is None or index is None or not index.entries:
+    if index is None or not hasattr(index, "entries"):
+        return
+    index.entries = indexing.tags_on_pages_only(index.entries)
+    previous = getattr(search, "search_index_prev", None)
+    if previous is None or not index.entries:
         return
     index.entries = indexing.merge_entries(previous.entries, index.entries, adapter.built, adapter.pages)
     search.search_index_prev = None  # merged: Material adds nothing more
@@ -200,4 +204,4 @@ def _write_outputs(config):
         adapter.staging = None
 
 
-on_post_build = CombinedEvent(_merge_search_index, _write_outputs)
+on_post_build = CombinedEvent(_finish_search_index, _write_outputs)

@@ -67,3 +67,20 @@ def merge_entries(previous: list[dict], current: list[dict], rebuilt: set[str], 
     kept = [entry for entry in previous
             if (page := entry["location"].partition("#")[0]) in pages and page not in rebuilt]
     return kept + current
+
+
+def tags_on_pages_only(entries: list[dict]) -> list[dict]:
+    """The index with a page's tags on its own entry only, not on its sections' entries
+    (those whose location has a ``#``).
+
+    Material's search copies a page's tags into every entry it makes of the page, and its
+    results show an entry's tags on each entry they list: a course found by two of its
+    sections showed its chips ("Kursus", "Næste gang ...") three times, and every section's
+    entry carried them in the index. The page's own entry keeps them, so the chips show once
+    for the page (Material lists a page's entry with every result of its sections)."""
+    out = []
+    for entry in entries:
+        if "tags" in entry and "#" in entry["location"]:
+            entry = {key: value for key, value in entry.items() if key != "tags"}
+        out.append(entry)
+    return out

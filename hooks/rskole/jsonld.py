@@ -60,11 +60,14 @@ def _provider(cat: Catalogue, site_url: str | None) -> dict:
 
 def _place(cat: Catalogue, pid: str, site_url: str | None) -> dict:
     place = cat.locations[pid]
+    page = absolute(site_url, url_of(f"steder/{pid}.md"))
     data: dict[str, Any] = {
         "@type": "Place",
+        # The node's name: a session held there refers to it instead of repeating it.
+        "@id": page + "#sted",
         "name": place.name,
         "address": {"@type": "PostalAddress", "streetAddress": place.address, "addressCountry": "DK"},
-        "url": absolute(site_url, url_of(f"steder/{pid}.md")),
+        "url": page,
     }
     if place.accessibility:
         data["description"] = place.accessibility
@@ -105,6 +108,16 @@ def _session_location(cat: Catalogue, course: Course, moved_to: str | None, url:
 
 def _flat(location: dict | list | None) -> list[dict]:
     return [] if location is None else location if isinstance(location, list) else [location]
+
+
+def _referred(location: dict | list, described: list[dict]) -> dict | list:
+    """A session's location with each Place that is ``described`` (in full, in the course
+    instance's location) given by its ``@id`` only; other places and a VirtualLocation as
+    they are."""
+    def one(place: dict) -> dict:
+        return {"@id": place["@id"]} if place["@type"] == "Place" and place in described else place
+
+    return [one(p) for p in location] if isinstance(location, list) else one(location)
 
 
 def schedule(cat: Catalogue, held: list[Session]) -> dict | None:
@@ -165,6 +178,18 @@ def course(env: Env, course: Course, site_url: str | None) -> dict:
     first = first_session(sessions)
     end = last_end(sessions)
     held = [s for s in sessions if not s.cancelled]
+    where = [_session_location(cat, course, s.location, url, site_url) for s in sessions]
+    # The instance is where its sessions are (most held away from the course's usual
+    # place are held there), in the order they are first used.
+    locations: list[dict] = []
+    for s, at in zip(sessions, where):
+        if s.cancelled and held:
+            continue
+        for place in _flat(at):
+            if place not in locations:
+                locations.append(place)
+    if not sessions:
+        locations = _flat(_session_location(cat, course, None, url, site_url))
     if first and end:
         instance["startDate"] = first.start.isoformat()
         instance["endDate"] = end.isoformat()
@@ -174,24 +199,17 @@ def course(env: Env, course: Course, site_url: str | None) -> dict:
         if held:
             instance["courseWorkload"] = iso_duration(sum((_length(s) for s in held), timedelta()))
         subs = []
-        for s in sessions:
+        for s, at in zip(sessions, where):
             sub: dict[str, Any] = {"@type": "Event", "name": s.topic or spec.title, "startDate": s.start.isoformat(),
                                    "endDate": s.end.isoformat(),
                                    "eventStatus": CANCELLED if s.cancelled or course_cancelled else SCHEDULED}
-            where = _session_location(cat, course, s.location, url, site_url)
-            if where is not None:
-                sub["location"] = where
+            if at is not None:
+                # A place the instance describes is referred to by its @id (not repeated
+                # in every session: page weight); one only a cancelled session used is
+                # described here in full.
+                sub["location"] = _referred(at, locations)
             subs.append(sub)
         instance["subEvent"] = subs
-    # The instance is where its sessions are (most held away from the course's usual
-    # place are held there), in the order they are first used.
-    locations: list[dict] = []
-    for s in held or sessions:
-        for place in _flat(_session_location(cat, course, s.location, url, site_url)):
-            if place not in locations:
-                locations.append(place)
-    if not sessions:
-        locations = _flat(_session_location(cat, course, None, url, site_url))
     if locations:
         instance["location"] = locations[0] if len(locations) == 1 else locations
     if spec.capacity:

@@ -27,6 +27,7 @@ def search(page, url: str, query: str) -> list[str]:
     ("kurserne", "/ordbog/recoveryskole/"),                  # an inflected word, by prefix
     ("Kjærgaard", "/undervisere/maja-kjaergaard/"),          # a teacher's name
     ("Køge", "/steder/koege-huset/"),                        # a place
+    ("Eksempelvej", "/steder/vaerkstedet/"),                 # a place by its street
     ("erfaringskompetencer", "/ordbog/erfaringskompetence/"),  # a glossary term by a form
 ])
 def test_search_finds(page, sample_url, foreign_requests, query, expected):
@@ -42,10 +43,14 @@ def test_term_page_ranks_first_for_its_form(page, sample_url):
     assert search(page, sample_url, "erfaringskompetencer")[0] == "/ordbog/erfaringskompetence/"
 
 
-def test_teacher_name_finds_their_courses(page, sample_url):
-    page.set_viewport_size({"width": 1280, "height": 900})
-    results = search(page, sample_url, "Thomas Brandt")
-    assert any(r.startswith("/kurser/") for r in results), results
+def test_teacher_name_finds_their_page_and_their_courses(page, sample_url):
+    # A teacher is found on their own page (a course page does not search its teachers),
+    # and that page's upcoming courses are searched by their titles.
+    open_results(page, sample_url, "Thomas Brandt", 1280)
+    assert results(page)[0]["path"] == "/undervisere/thomas-brandt/"
+    open_results(page, sample_url, "Brandt hverdagen", 1280)
+    [item] = [i for i in items(page) if i["path"] == "/undervisere/thomas-brandt/"]
+    assert any(s["title"] == "Kommende kurser" and "Håb i hverdagen" in s["text"] for s in item["sections"]), item
 
 
 def open_results(page, url: str, query: str, width: int) -> None:
@@ -88,6 +93,33 @@ def test_results_say_what_they_are(page, sample_url, foreign_requests, width):
     assert course["kind"] == "Kursus"
     assert course["when"] == "Næste gang: onsdag den 10. marts 2027, kl.\u00a010.00\u2060–\u206012.00"
     assert foreign_requests == []
+
+
+def items(page) -> list[dict]:
+    """Each result item whole, as Material lays it out: its page (h1) with that page's tags,
+    then the sections of the page that matched (h2), each with the tags it shows."""
+    return page.eval_on_selector_all(".md-search-result__item", """items => items.map(li => {
+        const tags = el => [...el.querySelectorAll('.md-tag')].map(t => t.textContent.trim());
+        const articles = [...li.querySelectorAll('.md-search-result__article')];
+        return {path: new URL(li.querySelector('.md-search-result__link').href).pathname,
+                tags: tags(li), pageTags: tags(articles[0]),
+                sections: articles.slice(1).map(a => ({title: a.querySelector('h2').textContent.trim(),
+                                                      text: a.textContent, tags: tags(a)}))};
+    })""")
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_a_course_found_by_its_sections_shows_its_chips_once(page, sample_url, width):
+    # "håb" is in the course's title, its description and its outcomes: Material lists the
+    # page with both sections. "Kursus" and its next date show once, with the page.
+    open_results(page, sample_url, "håb", width)
+    [item] = [i for i in items(page) if i["path"] == "/kurser/haab-i-hverdagen/"]
+    when = "Næste gang: onsdag den 10. marts 2027, kl.\u00a010.00\u2060–\u206012.00"
+    assert item["pageTags"] == item["tags"] == ["Kursus", when], item
+    assert {"Om kurset", "Det får du med dig"} <= {s["title"] for s in item["sections"]}, item
+    assert all(s["tags"] == [] and s["text"].strip() for s in item["sections"]), item
+    # The course's place and teachers are searched on their own pages, not here.
+    assert not {"Sted", "Undervisere"} & {s["title"] for s in item["sections"]}, item
 
 
 @pytest.mark.parametrize("query, path, kind", [

@@ -47,7 +47,38 @@ def test_listings_and_repeated_parts_stay_out(docs):
                    for loc in docs)
     course = " ".join(d["text"] for loc, d in docs.items() if loc.startswith("kurser/haab-i-hverdagen/"))
     assert "Næste gang" not in course and "Tilføj til min plan" not in course
-    assert "Thomas Brandt" in course  # teachers are what people search a course by
+
+
+def test_a_course_is_found_by_its_teacher_and_place_on_their_own_pages(docs):
+    # A course page's "Sted" and "Undervisere" are not searched there (repeated on every
+    # course page); the teacher's and the place's pages are, and they list the course.
+    assert not any(loc.endswith(("#undervisere", "#sted")) for loc in docs if loc.startswith("kurser/haab-i-hverdagen/"))
+    course = " ".join(d["text"] for loc, d in docs.items() if loc.startswith("kurser/haab-i-hverdagen/"))
+    assert "Thomas Brandt" not in course and "Eksempelvej 12" not in course
+    assert docs["undervisere/thomas-brandt/"]["title"] == "Thomas Brandt"
+    assert "Håb i hverdagen" in docs["undervisere/thomas-brandt/#kurser"]["text"]
+    place = docs["steder/vaerkstedet/"]
+    assert place["title"] == "Værkstedet" and place["text"].startswith("Eksempelvej 12, 4000 Roskilde ")
+    assert "Håb i hverdagen" in docs["steder/vaerkstedet/#kurser"]["text"]
+    # An online course still says so in search: it has no place page of its own.
+    assert docs["kurser/fem-veje-til-et-godt-liv/#sted"]["text"] == "<p>Kurset foregår online. Du får linket på mail, når du har meldt dig til.</p>"
+    assert "online" in docs["kurser/peer-stoette-hvad-er-det/#sted"]["text"]
+
+
+def test_a_pages_tags_are_on_its_own_entry_only(docs):
+    # Material's results show an entry's tags with it: the chips show once for a page.
+    assert all("tags" not in d for loc, d in docs.items() if "#" in loc)
+    assert docs["kurser/haab-i-hverdagen/#om-kurset"]["text"]
+    assert all("tags" in d for loc, d in docs.items() if "#" not in loc and loc.startswith(("kurser/", "undervisere/", "steder/")))
+
+
+def test_words_of_two_elements_do_not_run_together(docs):
+    # Search splits words at white space only: "VærkstedetEksempelvej" or "AdresseEksempelvej"
+    # could not be found by "Eksempelvej".
+    for d in docs.values():
+        text = re.sub(r"<[^>]+>", " ", d["text"])
+        glued = [w for w in re.findall(r"\w*[a-zæøå.,;:!?)][A-ZÆØÅ]\w*", text) if w not in {"localStorage"}]
+        assert glued == [], (d["location"], glued)
 
 
 def test_text_reads_as_written(docs):

@@ -58,6 +58,7 @@ def test_hostile_title_cannot_break_out_of_json_ld(project):
 
 import pytest  # noqa: E402
 
+from helpers import unresolved_references  # noqa: E402
 from sitekit import make_project  # noqa: E402
 
 GOOGLE = "https://developers.google.com/search/docs/appearance/structured-data/course-info"
@@ -99,8 +100,27 @@ def expected_place(course: dict, session: dict, locations: dict) -> list[tuple]:
     return where
 
 
-def said(location) -> list[tuple]:
+def nodes(document) -> dict[str, dict]:
+    """Every node of a JSON-LD document that is described (``@id`` and more), by its @id."""
+    found = {}
+
+    def walk(value):
+        if isinstance(value, dict):
+            if "@id" in value and set(value) != {"@id"}:
+                found[value["@id"]] = value
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    walk(document)
+    return found
+
+
+def said(location, described: dict[str, dict]) -> list[tuple]:
     items = location if isinstance(location, list) else [location]
+    items = [described[l["@id"]] if set(l) == {"@id"} else l for l in items]  # a reference, resolved
     return [(l["@type"], l.get("name"), l["address"]["streetAddress"] if l["@type"] == "Place" else l["url"]) for l in items]
 
 
@@ -111,10 +131,24 @@ def test_each_sub_event_is_where_kurser_json_says(request, name):
     for course, ld, locations in course_pages(site):
         [instance] = ld["hasCourseInstance"]
         subs = instance.get("subEvent", [])
+        # Each place is described once, on the instance, with its place page's address + #sted
+        # as its @id; a session refers to it by that @id, and every reference resolves.
+        assert unresolved_references(ld) == [], course["slug"]
+        described = nodes(ld)
+        at = instance.get("location", [])
+        for place in at if isinstance(at, list) else [at]:
+            if place["@type"] == "Place":
+                assert place["@id"] == place["url"] + "#sted" and described[place["@id"]] is place
         assert [s["startDate"] for s in subs] == [s["start"] for s in course["sessions"]], course["slug"]
         for sub, session in zip(subs, course["sessions"]):
             assert sub["endDate"] == session["end"]
-            assert said(sub["location"]) == expected_place(course, session, locations), (course["slug"], session)
+            assert said(sub["location"], described) == expected_place(course, session, locations), (course["slug"], session)
+            # A session describes a place in full only when the instance does not: a place
+            # that only a cancelled session used.
+            instance_places = at if isinstance(at, list) else [at]
+            for place in sub["location"] if isinstance(sub["location"], list) else [sub["location"]]:
+                if place.get("@type") == "Place":
+                    assert session["cancelled"] and place not in instance_places, (course["slug"], session)
             cancelled = session["cancelled"] or course["status"] == "cancelled"
             assert sub["eventStatus"] == "https://schema.org/" + ("EventCancelled" if cancelled else "EventScheduled")
             checked += 1

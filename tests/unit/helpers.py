@@ -64,3 +64,22 @@ def load_files(root: Path, files: dict[str, str | bytes], defaults: bool = True,
 def problems_of(root: Path, files: dict[str, str | bytes], **kw) -> list[str]:
     _, problems = load_files(root, files, **kw)
     return [str(p) for p in problems.sorted()]
+
+
+def unresolved_references(document) -> list[str]:
+    """The ``@id`` references (an object with ``@id`` alone) in a JSON-LD document that no
+    node of the same document (an object with ``@id`` and more) describes."""
+    nodes, refs = set(), []
+
+    def walk(value):
+        if isinstance(value, dict):
+            if "@id" in value:
+                (refs.append(value["@id"]) if set(value) == {"@id"} else nodes.add(value["@id"]))
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    walk(document)
+    return [ref for ref in refs if ref not in nodes]

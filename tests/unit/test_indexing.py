@@ -59,3 +59,19 @@ def test_a_dirty_rebuild_keeps_every_page_it_did_not_build_again():
     # B's course file was deleted: its page is no longer in the site, nor in search.
     merged = indexing.merge_entries(previous, current, {"", "kurser/a/"}, site - {"kurser/b/"})
     assert [e["title"] for e in merged] == ["C", "Forside (ny)", "A (ny)"]
+
+
+def test_tags_stay_on_a_pages_own_entry_only():
+    tags = ["Kursus", "Næste gang: onsdag den 10. marts 2027"]
+    entries = [{"location": "", "title": "Forside", "text": ""},
+               {"location": "kurser/a/", "title": "A", "text": "a", "tags": tags},
+               {"location": "kurser/a/#om-kurset", "title": "Om kurset", "text": "b", "tags": tags},
+               {"location": "kurser/a/#det-faar-du-med", "title": "Det får du med dig", "text": "c", "tags": tags, "boost": 2},
+               {"location": "ordbog/haab/", "title": "Håb", "text": "d", "tags": ["Ord"], "boost": 5}]
+    before = [dict(e) for e in entries]
+    out = indexing.tags_on_pages_only(entries)
+    assert [e.get("tags") for e in out] == [None, tags, None, None, ["Ord"]]
+    # Everything else of every entry is kept, in the same order.
+    assert [{k: v for k, v in e.items() if k != "tags"} for e in out] == [{k: v for k, v in e.items() if k != "tags"} for e in before]
+    assert entries == before  # the entries handed in are not changed
+    assert indexing.tags_on_pages_only([]) == []

@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from helpers import COURSE, load_files
+from helpers import COURSE, load_files, unresolved_references
 from rskole import jsonld, views
 from rskole.model import AUDIENCES, THEMES
 
@@ -110,9 +110,12 @@ def test_course_with_a_weekly_schedule(tmp_path):
         ("2027-03-03", jsonld.SCHEDULED), ("2027-03-10", jsonld.SCHEDULED), ("2027-03-24", jsonld.SCHEDULED),
         ("2027-03-31", jsonld.SCHEDULED), ("2027-04-07", jsonld.CANCELLED)]
     assert subs[0]["name"] == "Håb og recovery" and subs[0]["endDate"] == "2027-03-03T12:00:00+01:00"
-    place = {"@type": "Place", "name": "Værkstedet", "url": SITE + "steder/vaerkstedet/",
+    place = {"@type": "Place", "@id": SITE + "steder/vaerkstedet/#sted", "name": "Værkstedet", "url": SITE + "steder/vaerkstedet/",
              "address": {"@type": "PostalAddress", "streetAddress": "Eksempelvej 12, 4000 Roskilde", "addressCountry": "DK"}}
-    assert subs[0]["location"] == place and instance["location"] == place
+    # The place is described once, on the instance; every session refers to it.
+    assert instance["location"] == place
+    assert [s["location"] for s in subs] == [{"@id": place["@id"]}] * 5
+    assert unresolved_references(data) == []
 
 
 def test_a_cancelled_course_says_so_on_every_session(tmp_path):
@@ -176,7 +179,7 @@ def test_online_and_hybrid_locations(tmp_path):
     [instance] = jsonld.course(env, course, SITE)["hasCourseInstance"]
     assert instance["courseMode"] == "blended"
     assert [(l["@type"], l.get("name") or l["url"]) for l in instance["location"]] == [("Place", "Værkstedet"), ("VirtualLocation", link)]
-    assert instance["subEvent"][0]["location"] == instance["location"]
+    assert instance["subEvent"][0]["location"] == [{"@id": SITE + "steder/vaerkstedet/#sted"}, instance["location"][1]]
 
 
 def test_a_session_moved_to_another_place(tmp_path):
@@ -184,9 +187,12 @@ def test_a_session_moved_to_another_place(tmp_path):
         'sessions:\n  - {date: 2027-03-03, start: "10:00", end: "12:00", location: biblioteket}\n'
         '  - {date: 2027-03-10, start: "10:00", end: "12:00"}\n')
     env, course = build(tmp_path, text)
-    [instance] = jsonld.course(env, course, SITE)["hasCourseInstance"]
-    assert [s["location"]["name"] for s in instance["subEvent"]] == ["Biblioteket", "Værkstedet"]
-    assert [l["name"] for l in instance["location"]] == ["Biblioteket", "Værkstedet"]
+    data = jsonld.course(env, course, SITE)
+    [instance] = data["hasCourseInstance"]
+    assert [s["location"]["@id"] for s in instance["subEvent"]] == [SITE + "steder/biblioteket/#sted", SITE + "steder/vaerkstedet/#sted"]
+    assert [(l["name"], l["@id"]) for l in instance["location"]] == [
+        ("Biblioteket", SITE + "steder/biblioteket/#sted"), ("Værkstedet", SITE + "steder/vaerkstedet/#sted")]
+    assert unresolved_references(data) == []
 
 
 def test_course_list_and_terms(tmp_path):

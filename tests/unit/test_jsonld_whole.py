@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from types import SimpleNamespace
 
-from helpers import LOCATIONS, TEACHERS, load_files
+from helpers import LOCATIONS, TEACHERS, load_files, unresolved_references
 from rskole import jsonld, views
 from rskole.model import SiteSettings
 
@@ -44,16 +44,20 @@ def build(tmp_path, course_text=COURSE):
     return views.Env(cat, day, datetime.combine(day, datetime.min.time(), tzinfo=cat.zone)), cat.courses["haab"]
 
 
-WORKSHOP = {"@type": "Place", "name": "Værkstedet", "description": "Niveaufri adgang.", "url": "/steder/vaerkstedet/",
+WORKSHOP = {"@type": "Place", "@id": "/steder/vaerkstedet/#sted", "name": "Værkstedet", "description": "Niveaufri adgang.", "url": "/steder/vaerkstedet/",
             "address": {"@type": "PostalAddress", "streetAddress": "Eksempelvej 12, 4000 Roskilde", "addressCountry": "DK"}}
-LIBRARY = {"@type": "Place", "name": "Biblioteket", "url": "/steder/biblioteket/",
+LIBRARY = {"@type": "Place", "@id": "/steder/biblioteket/#sted", "name": "Biblioteket", "url": "/steder/biblioteket/",
            "address": {"@type": "PostalAddress", "streetAddress": "Bibliotekvej 1, 4000 Roskilde", "addressCountry": "DK"}}
+# A session refers to a place the course instance describes by its @id only.
+AT_WORKSHOP, AT_LIBRARY = {"@id": WORKSHOP["@id"]}, {"@id": LIBRARY["@id"]}
 
 
 def test_a_whole_course_without_a_site_url(tmp_path):
     env, course = build(tmp_path)
     url = "/kurser/haab/"
-    assert jsonld.course(env, course, None) == {
+    data = jsonld.course(env, course, None)
+    assert unresolved_references(data) == []
+    assert data == {
         "@context": "https://schema.org", "@type": "Course", "@id": url, "name": "Håb og recovery",
         "description": "Hvad giver håb?", "url": url, "inLanguage": "da",
         "provider": {"@type": "EducationalOrganization", "name": "Test", "email": "kontakt@example.dk"},
@@ -75,11 +79,11 @@ def test_a_whole_course_without_a_site_url(tmp_path):
             "courseWorkload": "PT3H30M",
             "subEvent": [
                 {"@type": "Event", "name": "Hvad er håb?", "startDate": "2027-03-03T10:00:00+01:00",
-                 "endDate": "2027-03-03T12:00:00+01:00", "eventStatus": "https://schema.org/EventScheduled", "location": WORKSHOP},
+                 "endDate": "2027-03-03T12:00:00+01:00", "eventStatus": "https://schema.org/EventScheduled", "location": AT_WORKSHOP},
                 {"@type": "Event", "name": "Håb og recovery", "startDate": "2027-03-04T10:00:00+01:00",
-                 "endDate": "2027-03-04T11:30:00+01:00", "eventStatus": "https://schema.org/EventScheduled", "location": LIBRARY},
+                 "endDate": "2027-03-04T11:30:00+01:00", "eventStatus": "https://schema.org/EventScheduled", "location": AT_LIBRARY},
                 {"@type": "Event", "name": "Håb og recovery", "startDate": "2027-03-05T10:00:00+01:00",
-                 "endDate": "2027-03-05T12:00:00+01:00", "eventStatus": "https://schema.org/EventCancelled", "location": WORKSHOP},
+                 "endDate": "2027-03-05T12:00:00+01:00", "eventStatus": "https://schema.org/EventCancelled", "location": AT_WORKSHOP},
             ],
             "location": [WORKSHOP, LIBRARY],
         }],
@@ -94,6 +98,21 @@ def test_every_session_cancelled_gives_no_workload_and_the_places_of_all(tmp_pat
     assert "courseWorkload" not in instance and "courseSchedule" not in instance
     assert instance["endDate"] == "2027-03-05T12:00:00+01:00"
     assert instance["location"] == [WORKSHOP, LIBRARY]
+    assert [s["location"] for s in instance["subEvent"]] == [AT_WORKSHOP, AT_LIBRARY, AT_WORKSHOP]
+
+
+def test_a_place_only_a_cancelled_session_used_is_described_in_that_session(tmp_path):
+    # The instance is where its held sessions are; a cancelled session elsewhere keeps its
+    # place in full, so every reference resolves within the document.
+    text = COURSE.replace('end: "11:30", location: biblioteket}', 'end: "11:30", location: biblioteket, cancelled: true}')
+    env, course = build(tmp_path, text)
+    data = jsonld.course(env, course, None)
+    [instance] = data["hasCourseInstance"]
+    assert instance["location"] == WORKSHOP
+    assert [s["location"] for s in instance["subEvent"]] == [AT_WORKSHOP, LIBRARY, AT_WORKSHOP]
+    assert unresolved_references(data) == []
+    # (The check itself: a reference to a place described nowhere in the document.)
+    assert unresolved_references({"location": AT_LIBRARY, "subEvent": [{"location": WORKSHOP}]}) == [LIBRARY["@id"]]
 
 
 def test_provider_by_phone_and_without_contact():
@@ -138,8 +157,12 @@ def test_absolute_strips_only_the_trailing_slash():
 
 def test_a_moved_session_and_the_term_set_have_absolute_addresses(tmp_path):
     env, course = build(tmp_path)
-    [instance] = jsonld.course(env, course, SITE)["hasCourseInstance"]
-    assert instance["subEvent"][1]["location"]["url"] == SITE + "steder/biblioteket/"
+    data = jsonld.course(env, course, SITE)
+    [instance] = data["hasCourseInstance"]
+    assert instance["subEvent"][1]["location"] == {"@id": SITE + "steder/biblioteket/#sted"}
+    assert [(p["@id"], p["url"]) for p in instance["location"]] == [
+        (SITE + "steder/vaerkstedet/#sted", SITE + "steder/vaerkstedet/"), (SITE + "steder/biblioteket/#sted", SITE + "steder/biblioteket/")]
+    assert unresolved_references(data) == []
     assert [t["url"] for t in jsonld.term_set(env, SITE)["hasDefinedTerm"]] == [
         SITE + "ordbog/anden-term/", SITE + "ordbog/personlig-recovery/"]
 
@@ -161,8 +184,13 @@ def test_online_sessions_and_a_course_without_dates_point_at_the_course_page(tmp
 def test_a_hybrid_course_with_a_moved_session_lists_each_place_once(tmp_path):
     hybrid = COURSE.replace("location: vaerkstedet\n", "location: vaerkstedet\nformat: hybrid\nonline_url: https://moede.example.dk/haab\n")
     env, course = build(tmp_path, hybrid)
-    [instance] = jsonld.course(env, course, None)["hasCourseInstance"]
-    assert instance["location"] == [WORKSHOP, {"@type": "VirtualLocation", "url": "/kurser/haab/"}, LIBRARY]
+    data = jsonld.course(env, course, None)
+    [instance] = data["hasCourseInstance"]
+    online = {"@type": "VirtualLocation", "url": "/kurser/haab/"}
+    assert instance["location"] == [WORKSHOP, online, LIBRARY]
+    # A VirtualLocation is given whole in each session; a place is referred to.
+    assert [s["location"] for s in instance["subEvent"]] == [[AT_WORKSHOP, online], AT_LIBRARY, [AT_WORKSHOP, online]]
+    assert unresolved_references(data) == []
 
 
 def test_a_long_weekly_series_reports_a_late_exception(tmp_path):

@@ -59,14 +59,25 @@ class Finished:
     """A generated page, finished: what any engine needs to publish it."""
 
     spec: PageSpec
-    #: The page's body, laid out.
-    html: str
+    #: The page's body as laid out, with the unindexed parts marked (``indexing``), in
+    #: UTF-8: every page is finished before the first is published, and as bytes they take
+    #: half the memory of text (one dash makes Python store a whole page in two bytes a
+    #: character); each form is made when it is asked for.
+    laid_out: bytes
     #: JSON-LD for the page's <head> ("" when none).
     head: str
     #: What search results say the page is (Material shows a page's tags with its results).
     tags: tuple[str, ...] = ()
-    #: The part of ``html`` that search indexes (``indexing``): the same index, less to parse.
-    search_html: str = ""
+
+    @property
+    def html(self) -> str:
+        """The page's body as published."""
+        return indexing.published(self.laid_out.decode("utf-8"))
+
+    @property
+    def search_html(self) -> str:
+        """The part of the body that search indexes: the same index, less to parse."""
+        return indexing.indexed(self.laid_out.decode("utf-8"))
 
     @property
     def front_matter(self) -> dict[str, Any]:
@@ -288,18 +299,18 @@ class Build:
             usage = sorted(self.usage.get(spec.key, {}).items()) if spec.kind == "term" else None
             key = memo.digest(self._site_key(), memo.pickled(spec), memo.pickled(ctx), memo.pickled(usage))
         if key is not None:
-            html_out, used = memo.PAGES.get(key, lambda: self._lay_out(spec, ctx, record))
+            laid_out, used = memo.PAGES.get(key, lambda: self._lay_out(spec, ctx, record))
             if record is not None:
                 for slug in used:
                     self.usage[slug].setdefault(page_url, record)
         else:
-            html_out, _ = self._lay_out(spec, ctx, record)
+            laid_out, _ = self._lay_out(spec, ctx, record)
         self.renders[spec.src_uri] = self.renders.get(spec.src_uri, 0) + 1
-        return Finished(spec, indexing.published(html_out), self._structured_data(spec) or "",
-                        tuple(views.search_tags(self.env, spec)), indexing.indexed(html_out))
+        return Finished(spec, laid_out, self._structured_data(spec) or "",
+                        tuple(views.search_tags(self.env, spec)))
 
-    def _lay_out(self, spec: PageSpec, ctx: dict, record: str | None) -> tuple[str, frozenset[str]]:
-        """A generated page's body, laid out, and the glossary terms linked in it."""
+    def _lay_out(self, spec: PageSpec, ctx: dict, record: str | None) -> tuple[bytes, frozenset[str]]:
+        """A generated page's body, laid out (UTF-8), and the glossary terms linked in it."""
         page_url = spec.url
         once: set[str] = set()
         used: set[str] = set()
@@ -319,7 +330,7 @@ class Build:
         if spec.kind == "term":
             used_by = sorted(self.usage.get(spec.key, {}).items(), key=lambda kv: danish.sort_key(kv[1]))
             html_out += self.render("portal/term_usage.html", page_url, pages=[{"url": u, "title": t} for u, t in used_by])
-        return html_out, frozenset(used)
+        return html_out.encode("utf-8"), frozenset(used)
 
     def _site_key(self) -> str:
         """What every generated page depends on besides its own values (once per build)."""
@@ -357,7 +368,7 @@ class Build:
             return self._digests[src_uri]
         finished = self.finished.get(src_uri)
         if finished is not None:
-            own = (repr(finished.front_matter), finished.html, finished.head)
+            own = (repr(finished.front_matter), finished.laid_out, finished.head)
         else:
             own = (source or "", self.home_after(routes.url_of(src_uri)) if src_uri == "index.md" else "")
         self._digests[src_uri] = memo.digest(self._site_key(), self._content_key(), src_uri, *own)

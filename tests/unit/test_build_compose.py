@@ -416,3 +416,14 @@ def test_served_feeds_are_written_again_only_when_changed_or_gone(project, tmp_p
     ics.unlink()
     build.write_feeds(tmp_path)
     assert ics.read_bytes() == original
+
+
+def test_a_finished_page_is_kept_in_utf8_and_published_without_its_markers(built):
+    from rskole import indexing
+
+    page = built.finished["kurser/haab.md"]
+    assert isinstance(page.laid_out, bytes)
+    laid_out = page.laid_out.decode("utf-8")
+    assert indexing.START in laid_out  # the course page marks what search leaves out
+    assert page.html == indexing.published(laid_out) and indexing.START not in page.html
+    assert page.search_html == indexing.indexed(laid_out) and len(page.search_html) < len(page.html)

@@ -146,7 +146,6 @@ class Build:
             raise ContentError(p) from None
         if p:
             raise ContentError(p)
-        portal = extra.get("portal") or {}
         repo_url = config.get("repo_url")
         try:
             config_bytes = config_path.read_bytes()
@@ -165,9 +164,9 @@ class Build:
             theme_dirs=list(config["theme"].dirs),
             site_url=settings.url or config.get("site_url"),
             repo_url=repo_url,
+            # courses/ and glossary/ are the content model's folders (SiteSettings accepts
+            # no other); the fields stay for the core's callers and tests.
             docs_dir=Path(config["docs_dir"]),
-            courses_dir=portal.get("courses_dir", "courses"),
-            glossary_dir=portal.get("glossary_dir", "glossary"),
             signature=memo.digest(config_bytes, repr(names), repr(sorted(config["mdx_configs"]))),
         )
 

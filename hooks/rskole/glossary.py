@@ -208,7 +208,7 @@ def _sentence_start(text: str, pos: int) -> bool | None:
     ends a sentence. None if no chunk comes before pos and the text before it ends no
     sentence: then it is as it was where the run began."""
     p = pos
-    while p and not (text[p - 1].isalnum() or text[p - 1] in "_-"):
+    while p and not (text[p - 1].isalnum() or text[p - 1] in ("_", "-")):
         p -= 1
     if _ends_sentence(text[p:pos]):
         return True

@@ -81,6 +81,29 @@ def test_a_plain_run_that_folds_longer_goes_word_by_word(text):
     assert glossary._is_plain(text) and glossary._plain(text, index) is None
 
 
+# --- what a plain run links -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # A phrase; a first word that begins no phrase here ("personlig tid"), or is followed
+    # by punctuation; a capitalised term after a full stop. Looked up: "om", "personlig",
+    # "personlig recovery", "personlig", "personlig tid", "og", "personlig", "recovery",
+    # "recovery": 10 lookups of 9 words, as word by word.
+    ("Om personlig recovery, personlig tid og personlig, recovery. Recovery",
+     glossary._Plain(9, 10, ((3, 21, "personlig-recovery", False), (51, 59, "recovery", False),
+                             (61, 69, "recovery", False)), False)),
+    # Nothing before it in the run: a name unless the run begins a sentence.
+    (" Recovery hjælper", glossary._Plain(2, 2, ((1, 9, "recovery", None),), False)),
+    ("Det er personlig recovery.", glossary._Plain(4, 4, ((7, 25, "personlig-recovery", False),), True)),
+    (" \n ", glossary._Plain(0, 0, (), None)),
+    # A lone "-" or "_" stands in the sentence like a word: the capital after it is a name.
+    ("Slut. - Recovery. Slut. _ Recovery",
+     glossary._Plain(4, 4, ((8, 16, "recovery", True), (26, 34, "recovery", True)), False)),
+])
+def test_what_a_plain_run_links(text, expected):
+    index = TermIndex.build([("personlig-recovery", ["Personlig recovery"]), ("recovery", ["Recovery"])])
+    assert glossary._plain(text, index) == expected
+
+
 # --- the regex of first words -----------------------------------------------------------------
 
 WORDS = ["a", "ab", "abc", "abd", "b", "ba", "peer-støtte", "peer", "5-trins", "x1", "æble", "æbler"]
@@ -94,6 +117,20 @@ def test_first_words_regex_finds_exactly_the_whole_words(monkeypatch, depth):
             "xa a-b b_ba -a a- to ord x_y")
     assert pattern.findall(text) == ["a", "ab", "abc", "abd", "b", "ba", "peer-støtte", "peer", "5-trins", "x1",
                                      "æble", "æbler"]
+
+
+@pytest.mark.parametrize("depth, expected", [
+    (24, "(?:a(?:b(?:c(?:d|e)|f)|g)|h)"),
+    (2, "(?:a(?:b(?:cd|ce|f)|g)|h)"),
+    (1, "(?:a(?:bcd|bce|bf|g)|h)"),
+])
+def test_first_words_regex_is_a_trie_down_to_a_depth(monkeypatch, depth, expected):
+    # Words that begin alike share one branch (so a match attempt tries few alternatives);
+    # from _TRIE_DEPTH branches down, the rest of the words are listed.
+    monkeypatch.setattr(glossary, "_TRIE_DEPTH", depth)
+    assert glossary._trie(["abcd", "abce", "abf", "ag", "h"]) == expected
+    assert glossary._trie(["ab", "ac"]) == "a(?:b|c)"
+    assert glossary._trie(["a", "ab"]) == "a(?:b)?"
 
 
 def test_first_words_regex_of_words_nested_deep_and_of_no_words():
@@ -179,3 +216,17 @@ def test_a_run_that_comes_again_is_analysed_once_whatever_comes_before(monkeypat
     assert link("<p>Slut.<br> Recovery hjælper.</p>", index, str, str)[1] == {"recovery"}
     assert link("<p><b>Det</b> Recovery hjælper.</p>", index, str, str)[1] == set()
     assert calls == ["Det", " Recovery hjælper.", "Slut."]
+
+
+def test_the_sentence_start_carries_over_a_run_without_words():
+    # " " between <li> and <em> begins no sentence and ends none: the start carries over.
+    index = TermIndex.build([("recovery", ["Recovery"])])
+    assert link("<ul><li> <em>Recovery</em> hjælper.</li></ul>", index, str, str)[1] == {"recovery"}
+    assert link("<p>Se <b>x</b> <em>Recovery</em> hjælper.</p>", index, str, str)[1] == set()
+
+
+def test_a_run_read_word_by_word_that_ends_a_sentence_begins_the_next():
+    # "R&amp;D virker. " is not plain; the full stop at its end makes "Recovery" the word.
+    index = TermIndex.build([("recovery", ["Recovery"])])
+    assert link("<p>R&amp;D virker. <em>Recovery</em> hjælper.</p>", index, str, str)[1] == {"recovery"}
+    assert link("<p>R&amp;D virker <em>Recovery</em> hjælper.</p>", index, str, str)[1] == set()

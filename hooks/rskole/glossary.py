@@ -153,13 +153,14 @@ def _phrase_key(text: str) -> str | None:
 #
 # Most text runs are plain: no entity ("&") and no chunk character that normalisation,
 # the key table or case folding treats specially. Every chunk character of a plain run is
-# a letter, digit or "_" below U+0250, or "-": such a string is NFC already, and case
-# folding maps each of its characters to one character of the same kind (a letter or digit
-# to a letter or digit, "_" and "-" to themselves, a space to a space, anything else to
-# anything else; see tests/unit/test_glossary_plain.py). So when folding a plain run keeps
-# its length, the folded run has the same chunks at the same places, and the key of each
-# of its words is the folded word. The linker then looks only at the words that can begin
-# a term, found with one regex over the folded run, instead of splitting it into words.
+# a letter, digit or "_" below U+0250, or "-": such a string is NFC already. Case folding
+# works character by character, and a character it folds to one character keeps its kind
+# (a letter or digit stays one, "_" and "-" stay themselves, whitespace stays whitespace,
+# anything else stays none of these; tests/unit/test_glossary_plain.py checks all of
+# Unicode). So when folding a plain run keeps its length, the folded run has the same
+# chunks at the same places, and the key of each of its words is the folded word. The
+# linker then looks only at the words that can begin a term, found with one regex over the
+# folded run, instead of splitting the run into words.
 
 # Not plain: an entity, or a chunk character that is not a letter/digit/"_" below U+0250
 # or "-": a letter from U+0250 on, a combining accent, U+2010/U+2011, an invisible character.
@@ -170,7 +171,7 @@ _PLAIN_WORDS_RE = re.compile(r"(?<![\w-])[^\W_]++(?:-[^\W_]++)*+(?![\w-])")
 _PLAIN_KEY_RE = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 # The next chunk of a plain run, after nothing but whitespace.
 _NEXT_CHUNK_RE = re.compile(r"\s+([\w-]+)")
-# Nesting depth of the trie regex below which suffixes are simply listed.
+# How deep the trie regex nests its branches; below that, the rest of the words are listed.
 _TRIE_DEPTH = 24
 
 

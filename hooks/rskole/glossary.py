@@ -1,9 +1,13 @@
 """The glossary term index and the linker that turns glossary words in rendered HTML into links.
 
 Plain functions over strings (no MkDocs import). The linker makes ONE pass over the HTML:
-markup is stepped over with a small tokenizer, each text run is split into words once, and
-n-grams of those words are looked up in a dict. The cost is linear in the size of the text
-and does not grow with the number of terms (no per-term pass, no giant regex alternation).
+markup is stepped over with a small tokenizer, and each text run is linked on its own. A
+plain run (no entity, no character that normalisation or case folding treats specially:
+nearly every Danish text) is case-folded at once, and one regex over it finds the words
+that can begin a term (a trie of the terms' first words); only from those are n-grams
+looked up in a dict. Any other run is split into words, and n-grams of its words are looked
+up. What a plain run links is kept per index, for text that comes again. The cost is
+linear in the size of the text and hardly grows with the number of terms (no per-term pass).
 
 Matching rules:
 
@@ -23,12 +27,13 @@ Matching rules:
 from __future__ import annotations
 
 import html as _html
+import os
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Set
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:  # only for type hints: the module works on plain (slug, words) pairs
     from .catalogue import Term
@@ -144,6 +149,142 @@ def _phrase_key(text: str) -> str | None:
     return " ".join(words.keys)  # type: ignore[arg-type]
 
 
+# --- plain text runs ---------------------------------------------------------------------
+#
+# Most text runs are plain: no entity ("&") and no chunk character that normalisation,
+# the key table or case folding treats specially. Every chunk character of a plain run is
+# a letter, digit or "_" below U+0250, or "-": such a string is NFC already. Case folding
+# works character by character, and a character it folds to one character keeps its kind
+# (a letter or digit stays one, "_" and "-" stay themselves, whitespace stays whitespace,
+# anything else stays none of these; tests/unit/test_glossary_plain.py checks all of
+# Unicode). So when folding a plain run keeps its length, the folded run has the same
+# chunks at the same places, and the key of each of its words is the folded word. The
+# linker then looks only at the words that can begin a term, found with one regex over the
+# folded run, instead of splitting the run into words.
+
+# Not plain: an entity, or a chunk character that is not a letter/digit/"_" below U+0250
+# or "-": a letter from U+0250 on, a combining accent, U+2010/U+2011, an invisible character.
+_NOT_PLAIN_RE = re.compile(rf"[^\W\x00-\u024f]|[&\u0250-\u036f{_HYPHENS[1:]}{_INVISIBLE}]")
+# A whole word of a plain run: letters and digits joined by single hyphens, alone in its
+# chunk (possessive, which is faster here and matches the same), and a key that can be one.
+_PLAIN_WORDS_RE = re.compile(r"(?<![\w-])[^\W_]++(?:-[^\W_]++)*+(?![\w-])")
+_PLAIN_KEY_RE = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+# The next chunk of a plain run, after nothing but whitespace.
+_NEXT_CHUNK_RE = re.compile(r"\s+([\w-]+)")
+# How deep the trie regex nests its branches; below that, the rest of the words are listed.
+_TRIE_DEPTH = 24
+
+
+def _trie(words: list[str], depth: int = 0) -> str:
+    """A regex for exactly these distinct, non-empty literal strings, as a trie: words that
+    begin alike share one branch, so a match attempt tries few alternatives."""
+    prefix = os.path.commonprefix(words)
+    rest = [w[len(prefix):] for w in words]
+    optional = "" in rest
+    rest = [r for r in rest if r]
+    if not rest:
+        return re.escape(prefix)
+    if depth >= _TRIE_DEPTH:
+        body = "|".join(map(re.escape, rest))
+    else:
+        by_first: dict[str, list[str]] = {}
+        for r in rest:
+            by_first.setdefault(r[0], []).append(r)
+        body = "|".join(_trie(group, depth + 1) for group in by_first.values())
+    return f"{re.escape(prefix)}(?:{body}){'?' if optional else ''}"
+
+
+def _first_words_re(keys: Iterable[str]) -> re.Pattern[str]:
+    """The regex that finds, in a folded plain run, the whole words that are one of these
+    keys (the ones that can be the word of a plain run)."""
+    words = sorted(k for k in keys if _PLAIN_KEY_RE.fullmatch(k))
+    if not words:
+        return re.compile(r"(?!)")
+    return re.compile(rf"(?<![\w-])(?:{_trie(words)})(?![\w-])")
+
+
+def _sentence_start(text: str, pos: int) -> bool | None:
+    """Whether a plain run is at a sentence's start at pos (where a chunk begins, or its
+    end), as _link_tokens decides: after the last chunk before pos, if the text between
+    ends a sentence. None if no chunk comes before pos and the text before it ends no
+    sentence: then it is as it was where the run began."""
+    p = pos
+    while p and not (text[p - 1].isalnum() or text[p - 1] in ("_", "-")):
+        p -= 1
+    if _ends_sentence(text[p:pos]):
+        return True
+    return False if p else None
+
+
+def _is_plain(text: str) -> bool:
+    """Whether a text run is plain (see above)."""
+    if "&" in text or "\u00ad" in text:
+        return False
+    if len(text.encode("latin-1", "ignore")) == len(text):
+        return True  # below U+0100 only: every chunk character is plain but the soft hyphen
+    return _NOT_PLAIN_RE.search(text) is None
+
+
+class _Plain(NamedTuple):
+    """What linking a plain text run does, whatever comes before it in the page."""
+
+    words: int  # for TermIndex.words_scanned
+    lookups: int  # for TermIndex.lookups
+    #: (start, end, slug, name) of each longest match, in order. name: whether the match is
+    #: a capitalised name inside a sentence; None: one unless the run begins at a sentence's start.
+    matches: tuple[tuple[int, int, str, bool | None], ...]
+    #: Whether the text after the run begins a sentence; None: as where the run began.
+    at_start: bool | None
+
+
+def _plain(text: str, index: TermIndex) -> _Plain | None:
+    """What linking the text run does (see _Plain), or None if it is not plain. The counters
+    count as _link_tokens does: every word is scanned, and every word not inside a match is
+    looked up (once, unless it begins a term, when every phrase tried is)."""
+    if not _is_plain(text):
+        return None
+    folded = text.casefold()
+    if len(folded) != len(text):
+        return None  # a character folds to two ("ß" to "ss"): no longer char for char
+    table = index._table
+    words = len(_PLAIN_WORDS_RE.findall(folded))
+    lookups = words
+    matches: list[tuple[int, int, str, bool | None]] = []
+    done = 0  # text[:done] is inside the last match
+    for m in index._first_re.finditer(folded):
+        begin = m.start()
+        if begin < done:
+            continue  # inside a longer match ("recovery" of "personlig recovery")
+        phrase, end, count = m.group(), m.end(), 1
+        found: tuple[str, int, int] | None = None
+        lookups -= 1
+        while True:
+            lookups += 1
+            entry = table.get(phrase)
+            if entry is None:
+                break
+            if entry.slug is not None:
+                found = (entry.slug, end, count)
+            if not entry.longer:
+                break
+            nxt = _NEXT_CHUNK_RE.match(folded, end)
+            if nxt is None or not _PLAIN_KEY_RE.fullmatch(nxt.group(1)):
+                break
+            phrase, end, count = f"{phrase} {nxt.group(1)}", nxt.end(), count + 1
+        if found is None:
+            continue
+        slug, end, count = found
+        lookups -= count - 1  # the other words of the match are not looked up
+        # As in _link_tokens: a capitalised occurrence inside a sentence is a name.
+        name: bool | None = False
+        if text[begin].isupper() and slug not in index.capitalised and not text[begin:end].isupper():
+            start = _sentence_start(text, begin)
+            name = None if start is None else not start
+        matches.append((begin, end, slug, name))
+        done = end
+    return _Plain(words, lookups, tuple(matches), _sentence_start(text, len(text)))
+
+
 # --- the index ---------------------------------------------------------------------------
 
 
@@ -175,6 +316,11 @@ class TermIndex:
         self.unmatchable = unmatchable
         self.lookups = 0
         self.words_scanned = 0
+        #: Finds the words of a folded plain run that can begin a term.
+        self._first_re = _first_words_re(table)
+        #: What each plain text run linked so far does (None: not plain), for text that
+        #: comes again on other pages (and in pages laid out twice).
+        self._plain: dict[str, _Plain | None] = {}
 
     @classmethod
     def build(cls, entries: Iterable[tuple[str, list[str]]]) -> TermIndex:
@@ -412,6 +558,27 @@ class _Linker:
 
     def _link_text(self, start: int, end: int) -> None:
         """Link the terms in one text run html[start:end]."""
+        text = self.html[start:end]
+        index = self.index
+        try:
+            plain = index._plain[text]
+        except KeyError:
+            plain = index._plain[text] = _plain(text, index)
+        if plain is None:
+            self._link_tokens(start, end)
+            return
+        index.words_scanned += plain.words
+        index.lookups += plain.lookups
+        entering = self.at_start
+        for begin, stop, slug, name in plain.matches:
+            if name is None:
+                name = not entering
+            if not name and slug not in self.skip and slug not in self.once:
+                self._emit(slug, start + begin, start + stop)
+        self.at_start = entering if plain.at_start is None else plain.at_start
+
+    def _link_tokens(self, start: int, end: int) -> None:
+        """Link the terms in any text run html[start:end], word by word."""
         html = self.html
         words = _split_words(html, start, end)
         keys, starts, ends = words.keys, words.starts, words.ends

@@ -8,6 +8,7 @@ raises: without git, outside a repository or in a shallow clone, a file simply h
 
 from __future__ import annotations
 
+import functools
 import subprocess
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -22,6 +23,7 @@ class Commit:
     when: datetime  # committer date, UTC
 
 
+@functools.lru_cache(maxsize=65536)  # asked for every course file, several times a build
 def normal(path: str) -> str:
     return PurePosixPath(path.replace("\\", "/")).as_posix()
 

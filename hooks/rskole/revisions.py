@@ -73,22 +73,43 @@ def sequences(root: Path, cat: Catalogue, commits: Mapping[str, list[history.Com
     if commits is None:
         commits = history.log(root, [c.path for c in courses])
     wanted = [(commit.sha, c.path) for c in courses for commit in commits.get(history.normal(c.path), [])]
-    blobs = history.contents(root, wanted)
-    parsed: dict[bytes, dict[str, Signature] | None] = {}
+    parsed = _parsed(root, cat.zone, wanted)
     out: dict[tuple[str, str], int] = {}
     for course in courses:
         versions = []
         for commit in reversed(commits.get(history.normal(course.path), [])):  # oldest first
-            data = blobs.get((commit.sha, course.path))
-            if data is None:
-                continue
-            if data not in parsed:
-                # A blob's bytes never change: parsed once per process (mkdocs serve rebuilds).
-                parsed[data] = memo.OLD_VERSIONS.get((data, cat.zone.key), lambda: _old_version(data, cat.zone))
-            if parsed[data] is not None:
-                versions.append(parsed[data])
+            old = parsed.get((commit.sha, course.path))
+            if old is not None:
+                versions.append(old)
         versions.append(signatures(course.spec, course.sessions))
         for key, n in count(versions).items():
             if n and key in versions[-1]:
                 out[(course.slug, key)] = n
     return out
+
+
+def _parsed(root: Path, zone, wanted: list[tuple[str, str]]) -> dict[tuple[str, str], dict[str, Signature] | None]:
+    """Each (commit sha, path) version as signatures (None: unreadable), missing where git
+    cannot give it.
+
+    A commit's files never change: a version is read from git and parsed once per process
+    (``memo.REVISIONS``, by the project's root too, as the path is relative to it), so a
+    served preview's rebuild runs no ``git cat-file`` unless a commit is new."""
+    place = str(Path(root).absolute())
+    found: dict[tuple[str, str], dict[str, Signature] | None] = {}
+    unknown = []
+    for version in wanted:
+        kept = memo.REVISIONS.peek((place, zone.key, *version))
+        if kept is None:
+            unknown.append(version)
+        else:
+            found[version] = kept[0]
+    blobs = history.contents(root, unknown)
+    for version in unknown:
+        data = blobs.get(version)
+        if data is None:
+            continue  # not kept: git may answer next time
+        # The same bytes in another commit or file (a revert, a copy) are parsed once.
+        found[version] = memo.OLD_VERSIONS.get((data, zone.key), lambda: _old_version(data, zone))
+        memo.REVISIONS.put((place, zone.key, *version), (found[version],))
+    return found

@@ -81,8 +81,10 @@ class Repo:
 def no_parsed_versions():
     """Earlier versions are parsed once per process: each test parses its own."""
     memo.OLD_VERSIONS.clear()
+    memo.REVISIONS.clear()
     yield
     memo.OLD_VERSIONS.clear()
+    memo.REVISIONS.clear()
 
 
 @pytest.fixture
@@ -158,6 +160,44 @@ def test_history_reads_every_version_in_two_processes(repo, monkeypatch):
     assert len(blobs) == 2 and b'end: "12:30"' in blobs[versions[0]] and b'end: "12:00"' in blobs[versions[1]]
     assert revisions.sequences(repo.root, cat, commits)[("haab", "20270303")] == 1
     assert len(calls) == 3  # log, cat-file, and cat-file again for sequences
+
+
+def test_a_rebuild_asks_git_only_for_versions_it_has_not_read(repo, monkeypatch):
+    repo.write(COURSE)
+    cat = repo.write(COURSE.replace('end: "12:00"', 'end: "12:30"'))
+    asked = []
+    real = history.contents
+    monkeypatch.setattr(history, "contents", lambda root, wanted: asked.append(list(wanted)) or real(root, wanted))
+    first = revisions.sequences(repo.root, cat)
+    assert first[("haab", "20270303")] == 1 and len(asked[-1]) == 2
+    assert revisions.sequences(repo.root, cat) == first and asked[-1] == []
+    # A new commit: only its version is read.
+    cat = repo.write(COURSE)
+    assert revisions.sequences(repo.root, cat)[("haab", "20270303")] == 2
+    assert len(asked[-1]) == 1
+    # One commit, two folders: the same (commit, path) is another file from each.
+    (repo.top / "courses").mkdir()
+    (repo.top / "courses" / "haab.yml").write_text(COURSE, encoding="utf-8")
+    (repo.root / "courses" / "haab.yml").write_text(COURSE.replace('start: "10:00"', 'start: "07:00"'), encoding="utf-8")
+    repo.git("add", "-A", str(repo.top))
+    repo.git("commit", "-q", "-m", "both")
+    commits = {"courses/haab.yml": history.log(repo.root, ["courses/haab.yml"])["courses/haab.yml"][:1]}
+    cat = repo.write(COURSE, commit=False)
+    assert set(revisions.sequences(repo.root, cat, commits).values()) == {1}  # 07:00, now 10:00
+    assert revisions.sequences(repo.top, cat, commits) == {}  # 10:00, now 10:00
+    assert len(asked[-1]) == 1
+
+
+def test_a_version_git_did_not_give_is_asked_for_again(tmp_path, monkeypatch):
+    commits = fake_history(monkeypatch, [at("10:00"), None, at("09:30")])
+    asked = []
+    real = history.contents
+    monkeypatch.setattr(history, "contents", lambda root, wanted: asked.append(sorted(wanted)) or real(root, wanted))
+    cat, _ = load_files(tmp_path, {"courses/haab.yml": COURSE})
+    assert set(revisions.sequences(tmp_path, cat, commits).values()) == {2}
+    assert set(revisions.sequences(tmp_path, cat, commits).values()) == {2}
+    assert asked == [[("sha0", "courses/haab.yml"), ("sha1", "courses/haab.yml"), ("sha2", "courses/haab.yml")],
+                     [("sha1", "courses/haab.yml")]]
 
 
 def test_no_git_means_sequence_zero(tmp_path, monkeypatch):

@@ -86,3 +86,60 @@ def test_fold_and_escape_match_icalendar_on_awkward_text():
 ])
 def test_fold_matches_icalendar_around_75_octets(line):
     assert feeds.fold(line) == foldline(line)
+
+
+# --- The calendar's head (issue: feeds at 1,000 courses) ----------------------------------
+
+HOSTILE_NAMES = [
+    "Recoveryskolen", "Test; skole, med \\ tegn", "a\nb\r\nc\rd", "  mange   mellemrum\t og\x0btab ",
+    "\\N og \\n og \\\\N", "😀 Recoveryskolen – æøå ÆØÅ", "漢字" * 40, "x" * 200, ",;\\" * 30, "", " ", "^caret^",
+    "Kursus: \"citat\" <b>&amp;</b>", "D" * 59 + "\\" + "yz", "æ" * 37 + "😀", "\u202eomvendt\u2028linje",
+]
+
+
+def _names(rng: random.Random, n: int) -> list[str]:
+    alphabet = "abcæøå ÆØÅ,;:\\^\"\n\r\t–😀漢x" + "0123456789"
+    return [
+        "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 220))) for _ in range(n)
+    ]
+
+
+class _Cat:
+    """What the head reads of a catalogue: the school's name and the zone."""
+
+    def __init__(self, name: str, zone: str = ZONE):
+        self.settings = SiteSettings.model_construct(name=name)
+        self.zone = ZoneInfo(zone)
+
+
+@pytest.mark.parametrize("zone", [ZONE, "America/Argentina/Buenos_Aires", "Etc/GMT+5", "UTC"])
+def test_the_calendar_head_is_written_as_icalendar_writes_it(zone):
+    names = HOSTILE_NAMES + _names(random.Random(zone), 150)
+    for school in names:
+        cat = _Cat(school, zone)
+        for name in (f"{school} – {school}", school, *names[:6]):
+            assert feeds._direct_head(cat, name) == feeds._icalendar_head(cat, name), (school, name)
+
+
+def test_the_head_is_icalendars_when_the_direct_one_differs(monkeypatch):
+    cat = _catalogue(FIXTURES / "portal")
+    course = next(iter(cat.courses.values()))
+    good = feeds.course_ics(cat, course, "https://skole.example.dk/")
+    monkeypatch.setattr(feeds, "_direct_head", lambda cat, name: b"BEGIN:VCALENDAR\r\nX-ANDET:1\r\n")
+    cache: dict = {}
+    assert feeds.course_ics(cat, course, "https://skole.example.dk/") == good
+    assert feeds.course_ics(cat, course, "https://skole.example.dk/", cache=cache) == good
+    assert cache["head_ok"] is False
+
+
+def test_icalendar_writes_one_head_a_build(monkeypatch):
+    cat = _catalogue(FIXTURES / "calendars")
+    calls = []
+    real = feeds._icalendar_head
+    monkeypatch.setattr(feeds, "_icalendar_head", lambda cat, name: calls.append(name) or real(cat, name))
+    cache: dict = {}
+    for course in cat.courses.values():
+        feeds.course_ics(cat, course, "https://skole.example.dk/", cache=cache)
+    assert len(calls) == 1 and cache["head_ok"] is True
+    feeds.course_ics(cat, course, "https://skole.example.dk/")  # without a build's cache: checked each time
+    assert len(calls) == 2

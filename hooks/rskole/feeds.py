@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import json
+import marshal
 import re
 import subprocess
 import xml.etree.ElementTree as ET
@@ -411,8 +412,9 @@ def outputs(cat: Catalogue, env: views.Env, root: Path, site_url: str, shared: A
     file's last commit) and, with one ``git cat-file`` for the earlier versions, each
     event's SEQUENCE. Same content and history, same bytes.
 
-    ``shared`` (a ``memo.Memo``, for ``mkdocs serve``'s rebuilds) keeps each course's
-    events by everything they are made of, across builds.
+    ``shared`` (a ``memo.Memo``, for ``mkdocs serve``'s rebuilds) keeps, across builds,
+    each course's events, kurser.json piece and the Atom feed by everything they are made
+    of: a rebuild redoes what an edit changed.
     """
     paths = [c.path for c in cat.courses.values()]
     commits = _log(root, paths)
@@ -431,8 +433,8 @@ def outputs(cat: Catalogue, env: views.Env, root: Path, site_url: str, shared: A
         files[routes.ics_url(slug)] = course_ics(cat, cat.courses[slug], site_url, now=stamps.get(slug), cache=cache,
                                                 sequences=sequences)
     files["kalender.ics"] = calendar_ics(cat, env.upcoming(), site_url, stamps=stamps, cache=cache, sequences=sequences)
-    files["kurser.json"] = courses_json(cat, env, site_url).encode("utf-8")
-    files["feed.xml"] = atom_feed(cat, dates, site_url, env).encode("utf-8")
+    files["kurser.json"] = courses_json(cat, env, site_url, shared).encode("utf-8")
+    files["feed.xml"] = atom_feed(cat, dates, site_url, env, shared).encode("utf-8")
     return files
 
 
@@ -488,20 +490,108 @@ def _course_json(env: views.Env, course: Course, site_url: str) -> dict[str, Any
     }
 
 
-def courses_json(cat: Catalogue, env: views.Env, site_url: str) -> str:
+def courses_json(cat: Catalogue, env: views.Env, site_url: str, shared: Any = None) -> str:
     """``kurser.json``: every course, upcoming and past, as documented versioned JSON.
 
     A session's ``location`` is its own place id (null: the course's ``location``); the
     top-level ``locations`` map gives every place's details so such ids can be resolved.
+
+    The text is ``json.dumps(data, ensure_ascii=False, indent=2)`` and a newline. Each
+    course is written once (``shared``, a ``memo.Memo``: once per content across a served
+    preview's rebuilds) and the pieces are joined.
     """
+    courses = [_course_json(env, cat.courses[slug], site_url) for slug in sorted(cat.courses)]
     data = {
         "version": JSON_VERSION,
         "generated": env.today.isoformat(),
         "school": {"name": cat.settings.name, "url": _base(site_url), "contact": cat.settings.contact},
-        "courses": [_course_json(env, cat.courses[slug], site_url) for slug in sorted(cat.courses)],
+        "courses": courses,
         "locations": {pid: _location_json(cat, pid) for pid in sorted(cat.locations)},
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    try:
+        return _json_text(dict(data, courses=[_course_piece(course, shared) for course in courses])) + "\n"
+    except TypeError:  # a value that is not one of JSON's own types: json knows what to do
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+class _Written(str):
+    """A value already written as JSON at its place's indentation (a course in kurser.json)."""
+
+
+#: A course's place in kurser.json: an item of the top-level "courses" list.
+_COURSE_INDENT = "    "
+
+
+def _course_piece(course: dict[str, Any], shared: Any) -> _Written:
+    if shared is None:
+        return _Written(_json_text(course, _COURSE_INDENT))
+    try:
+        # marshal writes exactly JSON's types, and two values with the same marshal bytes
+        # are equal (bool and int, list and tuple kept apart), so they are written alike.
+        # (Equal values may marshal differently: that only misses the cache.)
+        key = ("json", marshal.dumps(course))
+    except ValueError:  # a type marshal does not write
+        return _Written(_json_text(course, _COURSE_INDENT))
+    return shared.get(key, lambda: _Written(_json_text(course, _COURSE_INDENT)))
+
+
+_encode_string = json.encoder.encode_basestring  # what json.dumps uses with ensure_ascii=False
+
+
+def _json_text(value: Any, indent: str = "") -> str:
+    """``json.dumps(value, ensure_ascii=False, indent=2)``, for a value at ``indent``.
+
+    json's indented writer is its pure-Python one (its C writer only writes without
+    indentation); this one writes the same text with a fraction of the calls. Only
+    JSON's own types are written (str, int, bool, None, and lists and dicts with str
+    keys; ``_Written`` as it is): anything else raises TypeError."""
+    out: list[str] = []
+    _write_json(value, indent, out)
+    return "".join(out)
+
+
+def _write_json(value: Any, indent: str, out: list[str]) -> None:
+    kind = type(value)
+    if kind is str:
+        out.append(_encode_string(value))
+    elif value is None:
+        out.append("null")
+    elif value is True:
+        out.append("true")
+    elif value is False:
+        out.append("false")
+    elif kind is int:
+        out.append(int.__repr__(value))
+    elif kind is dict:
+        if not value:
+            out.append("{}")
+            return
+        inner = indent + "  "
+        before = "{\n" + inner
+        for key, item in value.items():
+            if type(key) is not str:
+                raise TypeError(f"a key of type {type(key).__name__}")
+            out.append(before)
+            out.append(_encode_string(key))
+            out.append(": ")
+            _write_json(item, inner, out)
+            before = ",\n" + inner
+        out.append("\n" + indent + "}")
+    elif kind is list:
+        if not value:
+            out.append("[]")
+            return
+        inner = indent + "  "
+        before = "[\n" + inner
+        for item in value:
+            out.append(before)
+            _write_json(item, inner, out)
+            before = ",\n" + inner
+        out.append("\n" + indent + "]")
+    elif kind is _Written:
+        out.append(value)
+    else:
+        raise TypeError(f"a value of type {kind.__name__}")
 
 
 # --- Atom feed ----------------------------------------------------------------------------
@@ -530,12 +620,20 @@ def _course_dates(course: Course, dates: dict[str, tuple[datetime, datetime]], f
     return dates.get(course.path) or dates.get(course.slug) or (fallback, fallback)
 
 
-def atom_feed(cat: Catalogue, dates: dict[str, tuple[datetime, datetime]], site_url: str, env: views.Env) -> str:
+def atom_feed(cat: Catalogue, dates: dict[str, tuple[datetime, datetime]], site_url: str, env: views.Env,
+              shared: Any = None) -> str:
     """``feed.xml``: every course as an Atom 1.0 entry, newest first by published date.
 
     ``dates`` maps a course's ``path`` (or slug) to (published, updated), e.g. from
-    ``git_dates``; a course missing from it is dated ``env.now``.
+    ``git_dates``; a course missing from it is dated ``env.now``. ``shared`` (a
+    ``memo.Memo``) keeps the feed by everything it is made of.
     """
+    if shared is not None:
+        # Dates by repr: equal datetimes in one zone may still be different instants (fold).
+        entries = tuple((c.slug, c.spec.title, c.spec.summary, repr(_course_dates(c, dates, env.now)))
+                        for c in cat.courses.values())
+        key = ("atom", site_url, cat.settings.name, repr(env.now), entries)
+        return shared.get(key, lambda: atom_feed(cat, dates, site_url, env))
     base = _base(site_url)
     rows = []
     for course in cat.courses.values():

@@ -8,6 +8,7 @@ awkward text, so a difference fails here and not only in a subscriber's calendar
 
 from __future__ import annotations
 
+import json
 import random
 from datetime import datetime, timezone
 from pathlib import Path
@@ -143,3 +144,85 @@ def test_icalendar_writes_one_head_a_build(monkeypatch):
     assert len(calls) == 1 and cache["head_ok"] is True
     feeds.course_ics(cat, course, "https://skole.example.dk/")  # without a build's cache: checked each time
     assert len(calls) == 2
+
+
+# --- kurser.json, written directly --------------------------------------------------------
+
+
+def _json_text(rng: random.Random) -> str:
+    return "".join(rng.choice("ab æø\"\\/\n\r\t\x00\x1f\x7f\u2028\u2029😀漢<>&'") for _ in range(rng.randint(0, 12)))
+
+
+def _json_value(rng: random.Random, depth: int = 0):
+    kind = rng.randrange(9 if depth < 4 else 5)
+    if kind == 0:
+        return _json_text(rng)
+    if kind == 1:
+        return rng.choice([0, 1, -1, 12, 10_000, -(2**70), 2**64])
+    if kind == 2:
+        return rng.choice([True, False])
+    if kind == 3:
+        return None
+    if kind == 4:
+        return rng.choice(["", "x", "Håb"])
+    if kind in (5, 6):
+        return [_json_value(rng, depth + 1) for _ in range(rng.choice([0, 1, 2, 5]))]
+    return {_json_text(rng): _json_value(rng, depth + 1)
+            for _ in range(rng.choice([0, 1, 3, 6]))}
+
+
+def test_json_is_written_as_json_writes_it():
+    rng = random.Random(19)
+    for _ in range(3000):
+        value = _json_value(rng)
+        expected = json.dumps(value, ensure_ascii=False, indent=2)
+        assert feeds._json_text(value) == expected
+        # An item of kurser.json's "courses" list: the same text, four spaces further in.
+        assert feeds._json_text(value, "    ") == expected.replace("\n", "\n    ")
+
+
+@pytest.mark.parametrize("odd", [1.5, (1, 2), {1: "a"}, {None: 1}, type("Sub", (str,), {})("x"), type("I", (int,), {})(3)])
+def test_json_leaves_what_is_not_jsons_own_type_to_json(odd):
+    with pytest.raises(TypeError):
+        feeds._json_text({"a": [odd]})
+
+
+@pytest.mark.parametrize("fixture", ["portal", "hostile", "calendars", "states", "spec-example"])
+def test_kurser_json_of_the_fixtures_is_jsons_own_text(fixture):
+    from datetime import date
+
+    from rskole import views
+    from rskole.memo import Memo
+
+    cat = _catalogue(FIXTURES / fixture)
+    for day in (date(2026, 11, 22), date(2027, 6, 1)):
+        env = views.Env(cat, day, datetime(day.year, day.month, day.day, tzinfo=ZoneInfo(ZONE)))
+        data = {
+            "version": feeds.JSON_VERSION,
+            "generated": day.isoformat(),
+            "school": {"name": cat.settings.name, "url": "https://skole.example.dk/", "contact": cat.settings.contact},
+            "courses": [feeds._course_json(env, cat.courses[slug], "https://skole.example.dk") for slug in sorted(cat.courses)],
+            "locations": {pid: feeds._location_json(cat, pid) for pid in sorted(cat.locations)},
+        }
+        expected = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        shared = Memo(100)
+        assert feeds.courses_json(cat, env, "https://skole.example.dk") == expected
+        assert feeds.courses_json(cat, env, "https://skole.example.dk", shared) == expected
+        assert feeds.courses_json(cat, env, "https://skole.example.dk", shared) == expected
+        assert shared.hits == len(cat.courses)
+
+
+def test_kurser_json_with_a_value_only_json_writes(monkeypatch):
+    from datetime import date
+
+    from rskole import views
+    from rskole.memo import Memo
+
+    cat = _catalogue(FIXTURES / "portal")
+    env = views.Env(cat, date(2027, 1, 1), datetime(2027, 1, 1, tzinfo=ZoneInfo(ZONE)))
+    real = feeds._course_json
+    monkeypatch.setattr(feeds, "_course_json", lambda env, course, site_url: {**real(env, course, site_url), "x": (1.5, 2)})
+    text = feeds.courses_json(cat, env, "https://skole.example.dk/")
+    assert json.loads(text)["courses"][0]["x"] == [1.5, 2]
+    assert text.endswith("\n}\n") and '"x": [\n        1.5,\n        2\n      ]' in text
+    assert feeds.courses_json(cat, env, "https://skole.example.dk/", Memo(100)) == text

@@ -413,11 +413,11 @@ def outputs(cat: Catalogue, env: views.Env, root: Path, site_url: str, shared: A
     event's SEQUENCE. Same content and history, same bytes.
 
     ``shared`` (a ``memo.Memo``, for ``mkdocs serve``'s rebuilds) keeps, across builds,
-    each course's events, kurser.json piece and the Atom feed by everything they are made
-    of: a rebuild redoes what an edit changed.
+    the ``git log`` of the same HEAD and each course's events, kurser.json piece and the
+    Atom feed by everything they are made of: a rebuild redoes what an edit changed.
     """
     paths = [c.path for c in cat.courses.values()]
-    commits = _log(root, paths)
+    commits = _log(root, paths, shared)
     dates = dates_from(root, paths, commits)
     try:
         sequences = revisions.sequences(root, cat, commits)
@@ -683,7 +683,23 @@ def git_dates(root: Path, paths: list[str]) -> dict[str, tuple[datetime, datetim
     return dates_from(root, paths, _log(root, paths))
 
 
-def _log(root: Path, paths: list[str]) -> dict[str, list[history.Commit]]:
+def _log(root: Path, paths: list[str], shared: Any = None) -> dict[str, list[history.Commit]]:
+    """``history.log``, or {} without git. With ``shared`` (a served preview) the answer
+    is kept by HEAD: the commits that changed the files are the same while HEAD is (an
+    uncommitted edit is in no commit; the edited file is read by the catalogue)."""
+    sha = history.head(root) if shared is not None else None
+    if sha is None:
+        return _git_log(root, paths)
+    key = ("log", str(Path(root).absolute()), sha, tuple(sorted(paths)))
+    found = shared.peek(key)
+    if found is None:
+        found = _git_log(root, paths)
+        if found:  # an empty answer costs little to ask again, and may be a failure
+            shared.put(key, found)
+    return found
+
+
+def _git_log(root: Path, paths: list[str]) -> dict[str, list[history.Commit]]:
     try:
         return history.log(Path(root), paths)
     except (OSError, subprocess.SubprocessError, ValueError):

@@ -200,6 +200,44 @@ def test_a_version_git_did_not_give_is_asked_for_again(tmp_path, monkeypatch):
                      [("sha1", "courses/haab.yml")]]
 
 
+def test_a_preview_reads_the_log_again_only_when_head_moves(repo, monkeypatch):
+    cat = repo.write(COURSE)
+    shared = memo.Memo(100)
+    calls = []
+    real_run = subprocess.run
+    monkeypatch.setattr(subprocess, "run", lambda *a, **kw: calls.append(a[0][4]) or real_run(*a, **kw))
+
+    def build(cat, shared=shared):
+        env = views.Env(cat, date(2027, 1, 1), datetime(2027, 1, 1, tzinfo=cat.zone))
+        calls.clear()
+        return feeds.outputs(cat, env, repo.root, SITE, shared=shared)
+
+    first = build(cat)
+    assert calls == ["rev-parse", "log", "cat-file"]
+    assert build(cat) == first and calls == ["rev-parse"]
+    # An uncommitted edit: the same commits, and the edit shows as in a fresh build.
+    cat = repo.write(COURSE.replace('start: "10:00"', 'start: "09:30"'), commit=False)
+    edited = build(cat)
+    assert calls == ["rev-parse"]
+    assert edited == build(cat, None) and edited != first
+    # A commit moves HEAD: the log is read again (and only the new version).
+    cat = repo.write(COURSE.replace('start: "10:00"', 'start: "09:30"'))
+    committed = build(cat)
+    assert calls == ["rev-parse", "log", "cat-file"]
+    assert committed == build(cat, None) and committed != edited
+
+
+def test_a_preview_keeps_no_empty_log(repo, monkeypatch):
+    cat = repo.write(COURSE)
+    shared = memo.Memo(100)
+    env = views.Env(cat, date(2027, 1, 1), datetime(2027, 1, 1, tzinfo=cat.zone))
+    real = history.log
+    monkeypatch.setattr(history, "log", lambda root, paths: {})  # git failed this once
+    failed = feeds.outputs(cat, env, repo.root, SITE, shared=shared)
+    monkeypatch.setattr(history, "log", real)
+    assert feeds.outputs(cat, env, repo.root, SITE, shared=shared) == feeds.outputs(cat, env, repo.root, SITE) != failed
+
+
 def test_no_git_means_sequence_zero(tmp_path, monkeypatch):
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))
     cat, problems = load_files(tmp_path, {"courses/haab.yml": COURSE})

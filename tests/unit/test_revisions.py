@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import shutil
 import subprocess
@@ -14,7 +15,7 @@ from icalendar import Calendar
 from zoneinfo import ZoneInfo
 
 from helpers import load_files
-from rskole import feeds, history, memo, revisions, views
+from rskole import catalogue, feeds, history, memo, revisions, views
 from rskole.model import CourseSpec
 from rskole.schedule import expand
 
@@ -186,6 +187,21 @@ def test_a_rebuild_asks_git_only_for_versions_it_has_not_read(repo, monkeypatch)
     assert set(revisions.sequences(repo.root, cat, commits).values()) == {1}  # 07:00, now 10:00
     assert revisions.sequences(repo.top, cat, commits) == {}  # 10:00, now 10:00
     assert len(asked[-1]) == 1
+
+
+def test_a_version_with_the_text_read_now_is_not_parsed_again(repo, monkeypatch):
+    parsed = []
+    real = revisions._old_version
+    monkeypatch.setattr(revisions, "_old_version", lambda data, zone: parsed.append(data) or real(data, zone))
+    repo.write(COURSE)
+    cat = repo.write(COURSE.replace('end: "12:00"', 'end: "12:30"'))
+    assert cat.digests["courses/haab.yml"] == catalogue.text_digest(COURSE.replace('end: "12:00"', 'end: "12:30"').lstrip("\n"))
+    assert set(repo.sequences(cat).values()) == {1}
+    assert parsed == [COURSE.lstrip("\n").encode("utf-8")]  # the first version; the second is the file as read
+    # Without the catalogue's digests every version is parsed, to the same numbers.
+    memo.REVISIONS.clear()
+    assert repo.sequences(dataclasses.replace(cat, digests={})) == repo.sequences(cat)
+    assert len(parsed) == 2
 
 
 def test_a_version_git_did_not_give_is_asked_for_again(tmp_path, monkeypatch):

@@ -509,9 +509,10 @@ def courses_json(cat: Catalogue, env: views.Env, site_url: str, shared: Any = No
         "locations": {pid: _location_json(cat, pid) for pid in sorted(cat.locations)},
     }
     try:
-        return _json_text(dict(data, courses=[_course_piece(course, shared) for course in courses])) + "\n"
-    except TypeError:  # a value that is not one of JSON's own types: json knows what to do
-        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        text = _json_text(dict(data, courses=[_course_piece(course, shared) for course in courses]))
+    except (TypeError, ValueError):  # a value that is not one of JSON's own types: json knows what to do
+        text = json.dumps(data, ensure_ascii=False, indent=2)
+    return text + "\n"
 
 
 class _Written(str):
@@ -523,16 +524,13 @@ _COURSE_INDENT = "    "
 
 
 def _course_piece(course: dict[str, Any], shared: Any) -> _Written:
+    """A course of kurser.json, written (TypeError or ValueError: not JSON's own types)."""
     if shared is None:
         return _Written(_json_text(course, _COURSE_INDENT))
-    try:
-        # marshal writes exactly JSON's types, and two values with the same marshal bytes
-        # are equal (bool and int, list and tuple kept apart), so they are written alike.
-        # (Equal values may marshal differently: that only misses the cache.)
-        key = ("json", marshal.dumps(course))
-    except ValueError:  # a type marshal does not write
-        return _Written(_json_text(course, _COURSE_INDENT))
-    return shared.get(key, lambda: _Written(_json_text(course, _COURSE_INDENT)))
+    # marshal writes exactly JSON's own types (ValueError for others), and two values with
+    # the same marshal bytes are equal (bool and int, list and tuple kept apart), so they
+    # are written alike. (Equal values may marshal differently: that only misses the cache.)
+    return shared.get(("json", marshal.dumps(course)), lambda: _Written(_json_text(course, _COURSE_INDENT)))
 
 
 _encode_string = json.encoder.encode_basestring  # what json.dumps uses with ensure_ascii=False
@@ -570,7 +568,7 @@ def _write_json(value: Any, indent: str, out: list[str]) -> None:
         before = "{\n" + inner
         for key, item in value.items():
             if type(key) is not str:
-                raise TypeError(f"a key of type {type(key).__name__}")
+                raise TypeError  # json.dumps writes it as a str
             out.append(before)
             out.append(_encode_string(key))
             out.append(": ")
@@ -591,7 +589,7 @@ def _write_json(value: Any, indent: str, out: list[str]) -> None:
     elif kind is _Written:
         out.append(value)
     else:
-        raise TypeError(f"a value of type {kind.__name__}")
+        raise TypeError
 
 
 # --- Atom feed ----------------------------------------------------------------------------

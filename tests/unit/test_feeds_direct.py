@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import json
 import random
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 from icalendar.parser import foldline
 
-from rskole import feeds
+from rskole import feeds, views
 from rskole.catalogue import Paths, load
+from rskole.memo import Memo
 from rskole.model import SiteSettings
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -187,42 +188,42 @@ def test_json_leaves_what_is_not_jsons_own_type_to_json(odd):
         feeds._json_text({"a": [odd]})
 
 
+def _kurser(cat, day):
+    """kurser.json's data for ``day``, as json.dumps would be given it, and the view."""
+    env = views.Env(cat, day, datetime(day.year, day.month, day.day, tzinfo=ZoneInfo(ZONE)))
+    data = {
+        "version": feeds.JSON_VERSION,
+        "generated": day.isoformat(),
+        "school": {"name": cat.settings.name, "url": "https://skole.example.dk/", "contact": cat.settings.contact},
+        "courses": [feeds._course_json(env, cat.courses[slug], "https://skole.example.dk") for slug in sorted(cat.courses)],
+        "locations": {pid: feeds._location_json(cat, pid) for pid in sorted(cat.locations)},
+    }
+    return data, env
+
+
 @pytest.mark.parametrize("fixture", ["portal", "hostile", "calendars", "states", "spec-example"])
-def test_kurser_json_of_the_fixtures_is_jsons_own_text(fixture):
-    from datetime import date
-
-    from rskole import views
-    from rskole.memo import Memo
-
+def test_kurser_json_of_the_fixtures_is_jsons_own_text(fixture, monkeypatch):
     cat = _catalogue(FIXTURES / fixture)
     for day in (date(2026, 11, 22), date(2027, 6, 1)):
-        env = views.Env(cat, day, datetime(day.year, day.month, day.day, tzinfo=ZoneInfo(ZONE)))
-        data = {
-            "version": feeds.JSON_VERSION,
-            "generated": day.isoformat(),
-            "school": {"name": cat.settings.name, "url": "https://skole.example.dk/", "contact": cat.settings.contact},
-            "courses": [feeds._course_json(env, cat.courses[slug], "https://skole.example.dk") for slug in sorted(cat.courses)],
-            "locations": {pid: feeds._location_json(cat, pid) for pid in sorted(cat.locations)},
-        }
+        data, env = _kurser(cat, day)
         expected = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
         shared = Memo(100)
-        assert feeds.courses_json(cat, env, "https://skole.example.dk") == expected
-        assert feeds.courses_json(cat, env, "https://skole.example.dk", shared) == expected
-        assert feeds.courses_json(cat, env, "https://skole.example.dk", shared) == expected
+        with monkeypatch.context() as m:
+            m.setattr(json, "dumps", None)  # written by _json_text alone
+            assert feeds.courses_json(cat, env, "https://skole.example.dk") == expected
+            assert feeds.courses_json(cat, env, "https://skole.example.dk", shared) == expected
+            assert feeds.courses_json(cat, env, "https://skole.example.dk", shared) == expected
         assert shared.hits == len(cat.courses)
 
 
-def test_kurser_json_with_a_value_only_json_writes(monkeypatch):
-    from datetime import date
-
-    from rskole import views
-    from rskole.memo import Memo
-
+@pytest.mark.parametrize("odd", [1.5, (1.5, 2), "x"])
+def test_kurser_json_with_a_value_only_json_writes(monkeypatch, odd):
     cat = _catalogue(FIXTURES / "portal")
-    env = views.Env(cat, date(2027, 1, 1), datetime(2027, 1, 1, tzinfo=ZoneInfo(ZONE)))
+    odd = type("Sub", (str,), {})(odd) if odd == "x" else odd  # a str subclass: marshal refuses it
+    data, env = _kurser(cat, date(2027, 1, 1))
+    data["courses"] = [{**course, "x": odd} for course in data["courses"]]
+    expected = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     real = feeds._course_json
-    monkeypatch.setattr(feeds, "_course_json", lambda env, course, site_url: {**real(env, course, site_url), "x": (1.5, 2)})
-    text = feeds.courses_json(cat, env, "https://skole.example.dk/")
-    assert json.loads(text)["courses"][0]["x"] == [1.5, 2]
-    assert text.endswith("\n}\n") and '"x": [\n        1.5,\n        2\n      ]' in text
-    assert feeds.courses_json(cat, env, "https://skole.example.dk/", Memo(100)) == text
+    monkeypatch.setattr(feeds, "_course_json", lambda env, course, site_url: {**real(env, course, site_url), "x": odd})
+    assert "æ" in expected and feeds.courses_json(cat, env, "https://skole.example.dk/") == expected
+    assert feeds.courses_json(cat, env, "https://skole.example.dk/", Memo(100)) == expected

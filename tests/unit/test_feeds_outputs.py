@@ -8,7 +8,7 @@ import os
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -73,8 +73,13 @@ def test_a_rebuild_with_the_shared_memo_reuses_every_event(tmp_path, monkeypatch
     first = feeds.outputs(cat, env_for(cat), tmp_path / "no-git", SITE, shared=memo)
     assert written == ["20270303", "20270310", "20270317"]  # each session once, for both files
     kept = len(memo)
+    pieces, entries = [], []
+    real_json, real_sub = feeds._json_text, feeds._sub
+    monkeypatch.setattr(feeds, "_json_text", lambda value, indent="": pieces.append(indent) or real_json(value, indent))
+    monkeypatch.setattr(feeds, "_sub", lambda parent, tag, *a, **kw: entries.append(tag) or real_sub(parent, tag, *a, **kw))
     second = feeds.outputs(cat, env_for(cat), tmp_path / "no-git", SITE, shared=memo)
     assert second == first and len(written) == 3
+    assert pieces == [""] and entries == []  # kurser.json's top level only; no course, no feed written again
     assert (memo.misses, memo.hits, len(memo)) == (kept, kept, kept)  # each entry made once, then found
     # A new description is in kurser.json only: the events are not written again.
     cat, problems = load_files(tmp_path, {"courses/haab.yml": text.replace("Kroppen.", "Kroppen og sindet.")})
@@ -83,6 +88,16 @@ def test_a_rebuild_with_the_shared_memo_reuses_every_event(tmp_path, monkeypatch
     assert len(written) == 3 and third["kurser/haab.ics"] == first["kurser/haab.ics"]
     assert third["kurser.json"] != first["kurser.json"]
     assert third == feeds.outputs(cat, env_for(cat), tmp_path / "no-git", SITE)
+
+
+def test_a_preview_dates_a_feed_without_courses_now(tmp_path):
+    cat, problems = load_files(tmp_path, {})
+    assert not problems, problems.report()
+    memo = Memo(100)
+    first = feeds.outputs(cat, env_for(cat), tmp_path / "no-git", SITE, shared=memo)["feed.xml"]
+    later = env_for(cat, date(2027, 3, 2))
+    again = feeds.outputs(cat, later, tmp_path / "no-git", SITE, shared=memo)["feed.xml"]
+    assert again == feeds.outputs(cat, later, tmp_path / "no-git", SITE)["feed.xml"] != first
 
 
 def test_a_copied_course_in_a_preview_has_its_own_events(tmp_path):

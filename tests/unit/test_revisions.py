@@ -243,6 +243,47 @@ def test_a_preview_reads_the_log_again_only_when_head_moves(repo, monkeypatch):
     assert committed == build(cat, None) and committed != edited
 
 
+def test_a_preview_keeps_the_log_of_each_folder_apart(repo):
+    """The same HEAD and the same file names, seen from the repository's top and from
+    the project in a subfolder: two logs (git names files relative to the folder)."""
+    (repo.top / "courses").mkdir()
+    (repo.top / "courses" / "haab.yml").write_text(COURSE, encoding="utf-8")
+    repo.git("add", "-A", str(repo.top))
+    repo.git("commit", "-q", "-m", "top")
+    cat = repo.write(COURSE)  # the subfolder's, a day later
+    top, problems = load_files(repo.top, {})
+    assert not problems, problems.report()
+    shared = memo.Memo(100)
+    day = date(2027, 1, 1)
+    for root, catalogue_ in ((repo.root, cat), (repo.top, top)):
+        env = views.Env(catalogue_, day, datetime(2027, 1, 1, tzinfo=ZONE))
+        assert feeds.outputs(catalogue_, env, root, SITE, shared=shared) == feeds.outputs(catalogue_, env, root, SITE)
+
+
+def test_a_preview_follows_a_rewritten_history(repo):
+    """Another history with the same last commit date and the same file now: only the
+    SEQUENCE tells them apart."""
+    def commit_at(when: str, text: str) -> None:
+        (repo.root / "courses" / "haab.yml").write_text(text, encoding="utf-8")
+        env = dict(os.environ, GIT_CONFIG_GLOBAL=os.devnull, GIT_CONFIG_NOSYSTEM="1",
+                   GIT_AUTHOR_DATE=when, GIT_COMMITTER_DATE=when)
+        for args in (["add", "-A", "."], ["commit", "-q", "-m", when]):
+            subprocess.run(["git", "-c", "user.email=a@b", "-c", "user.name=x", "-c", "commit.gpgsign=false", *args],
+                           cwd=repo.root, env=env, check=True, capture_output=True)
+
+    cat = repo.write(COURSE, commit=False)
+    commit_at("2026-11-20T10:00:00+01:00", COURSE)
+    env = views.Env(cat, date(2027, 1, 1), datetime(2027, 1, 1, tzinfo=cat.zone))
+    shared = memo.Memo(100)
+    first = feeds.outputs(cat, env, repo.root, SITE, shared=shared)
+    repo.git("checkout", "-q", "--orphan", "other")
+    commit_at("2026-11-10T10:00:00+01:00", COURSE.replace('start: "10:00"', 'start: "09:30"'))
+    commit_at("2026-11-20T10:00:00+01:00", COURSE)
+    rewritten = feeds.outputs(cat, env, repo.root, SITE, shared=shared)
+    assert rewritten == feeds.outputs(cat, env, repo.root, SITE) != first
+    assert b"SEQUENCE:1" in rewritten["kurser/haab.ics"] and b"SEQUENCE:1" not in first["kurser/haab.ics"]
+
+
 def test_a_preview_keeps_no_empty_log(repo, monkeypatch):
     cat = repo.write(COURSE)
     shared = memo.Memo(100)

@@ -7,10 +7,11 @@ editor fixes all their mistakes in one round instead of one per build.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -62,6 +63,9 @@ class Catalogue:
     terms: dict[str, Term]
     teachers_path: str = "courses/_teachers.yml"
     locations_path: str = "courses/_locations.yml"
+    #: ``text_digest`` of each course file's text as it was read, by path: the history
+    #: (revisions.py) then knows a committed version with the same text without parsing it.
+    digests: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -134,6 +138,11 @@ def _id_map(doc: Document, rel: str, model, what: str) -> tuple[dict[str, Any], 
         if item is not None:
             out[key] = item
     return out, problems
+
+
+def text_digest(text: str) -> str:
+    """A course file's text (as parsed: line endings as \\n) as a short key."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def _read(path: Path, rel: str, problems: Problems, loader=load_yaml_file):
@@ -228,6 +237,7 @@ def load(paths: Paths, settings: SiteSettings, zone: ZoneInfo, parsed: Any = Non
 
     # Courses.
     courses: dict[str, Course] = {}
+    digests: dict[str, str] = {}
     seen_slugs: dict[str, str] = {}
     for path in course_files(paths):
         rel = paths.rel(path)
@@ -260,6 +270,7 @@ def load(paths: Paths, settings: SiteSettings, zone: ZoneInfo, parsed: Any = Non
         doc = _read(path, rel, problems)
         if doc is None:
             continue
+        digests[rel] = text_digest("\n".join(doc.source))
         entries = doc.data.get("sessions") if isinstance(doc.data, dict) else None
         too_many = isinstance(entries, list) and len(entries) > MAX_SESSIONS
         if too_many:
@@ -297,7 +308,7 @@ def load(paths: Paths, settings: SiteSettings, zone: ZoneInfo, parsed: Any = Non
         if len(problems) == errs_before and not too_many:
             courses[slug] = Course(slug, spec, tuple(sessions), rel)
 
-    catalogue = Catalogue(settings, zone, courses, teachers, locations, terms, teachers_rel, locations_rel)
+    catalogue = Catalogue(settings, zone, courses, teachers, locations, terms, teachers_rel, locations_rel, digests)
     return catalogue, _readable(problems)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import json
+import marshal
 import re
 import subprocess
 import xml.etree.ElementTree as ET
@@ -155,22 +156,40 @@ def _vtimezone_ical(zone: ZoneInfo, years: tuple[int, ...]) -> bytes:
     return _vtimezone(zone, years).to_ical()
 
 
-def _event_ical(cat: Catalogue, course: Course, session: Session, site_url: str, stamp: datetime | None,
-                cache: dict | None, sequence: int) -> bytes:
-    # A session appears in its course's file and in kalender.ics: serialise it once per build.
+def _course_events(cat: Catalogue, course: Course, site_url: str, stamp: datetime | None, cache: dict | None,
+                   sequences: dict[tuple[str, str], int]) -> tuple[bytes, ...]:
+    """The VEVENT of each of the course's sessions, in ``course.sessions``' order.
+
+    A session appears in its course's file and in kalender.ics: ``cache`` (one dict per
+    build) serialises it once per build. With ``cache["shared"]`` (a ``memo.Memo``, in a
+    served preview) a course's events are kept across rebuilds, by everything they are
+    made of; a rebuild after a one-course edit serialises only that course's events.
+    """
+    numbers = tuple(sequences.get((course.slug, s.key), 0) for s in course.sessions)
     if cache is None:
-        return _event_bytes(cat, course, session, site_url, stamp, sequence)
-    key = (course.slug, session.key, site_url, stamp, sequence)
+        return tuple(_event_bytes(cat, course, s, site_url, stamp, n) for s, n in zip(course.sessions, numbers))
+    key = ("events", course.slug, site_url, stamp, numbers)
     if key not in cache:
+        def make() -> tuple[bytes, ...]:
+            return tuple(_event_bytes(cat, course, s, site_url, stamp, n, cache) for s, n in zip(course.sessions, numbers))
+
         shared = cache.get("shared")
-        if shared is not None:
-            # Everything _event reads: the course, the session, the places, the site.
-            places = (cat.locations.get(session.location or ""), cat.locations.get(course.spec.location or ""))
-            content = (repr(course.spec), repr(session), repr(places), site_url, repr(stamp), sequence)
-            cache[key] = shared.get(content, lambda: _event_bytes(cat, course, session, site_url, stamp, sequence, cache))
-        else:
-            cache[key] = _event_bytes(cat, course, session, site_url, stamp, sequence, cache)
+        cache[key] = make() if shared is None else shared.get(_events_content(cat, course, site_url, stamp, numbers), make)
     return cache[key]
+
+
+def _events_content(cat: Catalogue, course: Course, site_url: str, stamp: datetime | None,
+                    numbers: tuple[int, ...]) -> tuple:
+    """Everything ``_event`` reads for a course's events: the slug (UID, URL), the fields
+    of the course it writes or decides by, its sessions, the places they are held at, the
+    site, DTSTAMP and the SEQUENCEs. (An edit of anything else, the description say,
+    leaves the events as they were.)"""
+    spec = course.spec
+    fields = (spec.title, spec.summary, spec.format, spec.location, spec.online_url, spec.online_url_public,
+              spec.status)
+    places = sorted({s.location or spec.location or "" for s in course.sessions})
+    return ("events", course.slug, fields, repr(course.sessions),
+            tuple((pid, repr(cat.locations.get(pid))) for pid in places), site_url, repr(stamp), numbers)
 
 
 # --- The same VEVENT, written directly --------------------------------------------------
@@ -290,9 +309,13 @@ def site_years(cat: Catalogue, now: datetime | None = None, cache: dict | None =
     return years
 
 
-def _calendar(cat: Catalogue, name: str, rows: list[tuple[Course, Session, datetime | None]], site_url: str,
-              now: datetime | None, cache: dict | None = None,
-              sequences: dict[tuple[str, str], int] | None = None) -> bytes:
+_END = b"END:VCALENDAR\r\n"
+#: REFRESH as iCalendar writes a DURATION.
+_REFRESH = vDuration(REFRESH).to_ical().decode("ascii")
+
+
+def _icalendar_head(cat: Catalogue, name: str) -> bytes:
+    """The VCALENDAR's own properties, up to its first component, by icalendar."""
     cal = Calendar()
     cal.add("prodid", f"-//{cat.settings.name}//Kurser//DA")
     cal.add("version", "2.0")
@@ -307,20 +330,55 @@ def _calendar(cat: Catalogue, name: str, rows: list[tuple[Course, Session, datet
     cal.add("x-wr-timezone", vText(cat.zone.key))
     cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", vDuration(REFRESH))
+    head = cal.to_ical()
+    assert head.endswith(_END)
+    return head[: -len(_END)]
+
+
+def _direct_head(cat: Catalogue, name: str) -> bytes:
+    """``_icalendar_head``'s bytes, written directly (icalendar's order: VERSION, PRODID,
+    CALSCALE, X-WR-CALNAME, then the rest alphabetically)."""
+    return "\r\n".join((
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        fold("PRODID:" + ical_text(f"-//{cat.settings.name}//Kurser//DA")),
+        "CALSCALE:GREGORIAN",
+        fold("X-WR-CALNAME:" + ical_text(" ".join(name.split()))),
+        "REFRESH-INTERVAL;VALUE=DURATION:" + _REFRESH,
+        "X-PUBLISHED-TTL:" + _REFRESH,
+        fold("X-WR-TIMEZONE:" + ical_text(cat.zone.key)),
+        "",
+    )).encode("utf-8")
+
+
+def _head(cat: Catalogue, name: str, cache: dict | None) -> bytes:
+    """The calendar's head: written directly once the build's first calendar (``cache``)
+    gave exactly icalendar's bytes; by icalendar otherwise."""
+    direct = _direct_head(cat, name)
+    verdict = cache.get("head_ok") if cache is not None else None
+    if verdict is None:
+        verdict = direct == _icalendar_head(cat, name)
+        if cache is not None:
+            cache["head_ok"] = verdict
+    return direct if verdict else _icalendar_head(cat, name)
+
+
+def _calendar(cat: Catalogue, name: str, rows: list[tuple[Course, datetime | None]], site_url: str,
+              now: datetime | None, cache: dict | None = None,
+              sequences: dict[tuple[str, str], int] | None = None) -> bytes:
+    """A VCALENDAR named ``name`` with every session of each (course, DTSTAMP or None
+    for ``now``) of ``rows``, in time order."""
     # An empty calendar still gets its VTIMEZONE: RFC 5545 wants at least one component.
     years = site_years(cat, now, cache)
     sequences = sequences or {}
-    # icalendar serialises every part; the parts are joined here so that each event and
-    # time zone is serialised once per build, not once per file it appears in.
-    head = cal.to_ical()
-    end = b"END:VCALENDAR\r\n"
-    assert head.endswith(end)
-    parts = [head[: -len(end)], _vtimezone_ical(cat.zone, years)]
-    for course, session, stamp in sorted(rows, key=lambda r: (r[1].start, r[1].end, r[0].slug, r[1].key)):
-        sequence = sequences.get((course.slug, session.key), 0)
-        parts.append(_event_ical(cat, course, session, site_url, stamp or now, cache, sequence))
-    parts.append(end)
-    return b"".join(parts)
+    # Each part is serialised once per build (the head and the time zone are the same
+    # for many files, an event is in its course's file and in kalender.ics) and joined here.
+    events = []
+    for course, stamp in rows:
+        for session, event in zip(course.sessions, _course_events(cat, course, site_url, stamp or now, cache, sequences)):
+            events.append(((session.start, session.end, course.slug, session.key), event))
+    events.sort(key=lambda e: e[0])
+    return b"".join([_head(cat, name, cache), _vtimezone_ical(cat.zone, years), *(e for _, e in events), _END])
 
 
 def course_ics(cat: Catalogue, course: Course, site_url: str, now: datetime | None = None,
@@ -332,8 +390,7 @@ def course_ics(cat: Catalogue, course: Course, site_url: str, now: datetime | No
     ``sequences`` ((slug, session key) -> SEQUENCE, from ``revisions.sequences``) says
     how often each event changed; events not in it have SEQUENCE 0.
     """
-    rows = [(course, s, None) for s in course.sessions]
-    return _calendar(cat, f"{course.spec.title} – {cat.settings.name}", rows, site_url, now, cache, sequences)
+    return _calendar(cat, f"{course.spec.title} – {cat.settings.name}", [(course, None)], site_url, now, cache, sequences)
 
 
 def calendar_ics(cat: Catalogue, courses: list[Course], site_url: str, now: datetime | None = None,
@@ -344,8 +401,8 @@ def calendar_ics(cat: Catalogue, courses: list[Course], site_url: str, now: date
     ``stamps`` (slug -> DTSTAMP) lets an event read exactly as in its course's own file;
     ``cache`` (one dict per build) then serialises it only once."""
     stamps = stamps or {}
-    rows = [(course, s, stamps.get(course.slug)) for course in courses for s in course.sessions]
-    return _calendar(cat, cat.settings.name, rows, site_url, now, cache, sequences)
+    return _calendar(cat, cat.settings.name, [(course, stamps.get(course.slug)) for course in courses], site_url, now,
+                     cache, sequences)
 
 
 def outputs(cat: Catalogue, env: views.Env, root: Path, site_url: str, shared: Any = None) -> dict[str, bytes]:
@@ -355,11 +412,12 @@ def outputs(cat: Catalogue, env: views.Env, root: Path, site_url: str, shared: A
     file's last commit) and, with one ``git cat-file`` for the earlier versions, each
     event's SEQUENCE. Same content and history, same bytes.
 
-    ``shared`` (a ``memo.Memo``, for ``mkdocs serve``'s rebuilds) keeps each event's bytes
-    by everything the event is made of, across builds.
+    ``shared`` (a ``memo.Memo``, for ``mkdocs serve``'s rebuilds) keeps, across builds,
+    the ``git log`` of the same HEAD and each course's events, kurser.json piece and the
+    Atom feed by everything they are made of: a rebuild redoes what an edit changed.
     """
     paths = [c.path for c in cat.courses.values()]
-    commits = _log(root, paths)
+    commits = _log(root, paths, shared)
     dates = dates_from(root, paths, commits)
     try:
         sequences = revisions.sequences(root, cat, commits)
@@ -375,8 +433,8 @@ def outputs(cat: Catalogue, env: views.Env, root: Path, site_url: str, shared: A
         files[routes.ics_url(slug)] = course_ics(cat, cat.courses[slug], site_url, now=stamps.get(slug), cache=cache,
                                                 sequences=sequences)
     files["kalender.ics"] = calendar_ics(cat, env.upcoming(), site_url, stamps=stamps, cache=cache, sequences=sequences)
-    files["kurser.json"] = courses_json(cat, env, site_url).encode("utf-8")
-    files["feed.xml"] = atom_feed(cat, dates, site_url, env).encode("utf-8")
+    files["kurser.json"] = courses_json(cat, env, site_url, shared).encode("utf-8")
+    files["feed.xml"] = atom_feed(cat, dates, site_url, env, shared).encode("utf-8")
     return files
 
 
@@ -432,20 +490,106 @@ def _course_json(env: views.Env, course: Course, site_url: str) -> dict[str, Any
     }
 
 
-def courses_json(cat: Catalogue, env: views.Env, site_url: str) -> str:
+def courses_json(cat: Catalogue, env: views.Env, site_url: str, shared: Any = None) -> str:
     """``kurser.json``: every course, upcoming and past, as documented versioned JSON.
 
     A session's ``location`` is its own place id (null: the course's ``location``); the
     top-level ``locations`` map gives every place's details so such ids can be resolved.
+
+    The text is ``json.dumps(data, ensure_ascii=False, indent=2)`` and a newline. Each
+    course is written once (``shared``, a ``memo.Memo``: once per content across a served
+    preview's rebuilds) and the pieces are joined.
     """
+    courses = [_course_json(env, cat.courses[slug], site_url) for slug in sorted(cat.courses)]
     data = {
         "version": JSON_VERSION,
         "generated": env.today.isoformat(),
         "school": {"name": cat.settings.name, "url": _base(site_url), "contact": cat.settings.contact},
-        "courses": [_course_json(env, cat.courses[slug], site_url) for slug in sorted(cat.courses)],
+        "courses": courses,
         "locations": {pid: _location_json(cat, pid) for pid in sorted(cat.locations)},
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    try:
+        text = _json_text(dict(data, courses=[_course_piece(course, shared) for course in courses]))
+    except (TypeError, ValueError):  # a value that is not one of JSON's own types: json knows what to do
+        text = json.dumps(data, ensure_ascii=False, indent=2)
+    return text + "\n"
+
+
+class _Written(str):
+    """A value already written as JSON at its place's indentation (a course in kurser.json)."""
+
+
+#: A course's place in kurser.json: an item of the top-level "courses" list.
+_COURSE_INDENT = "    "
+
+
+def _course_piece(course: dict[str, Any], shared: Any) -> _Written:
+    """A course of kurser.json, written (TypeError or ValueError: not JSON's own types)."""
+    if shared is None:
+        return _Written(_json_text(course, _COURSE_INDENT))
+    # marshal writes exactly JSON's own types (ValueError for others), and two values with
+    # the same marshal bytes are equal (bool and int, list and tuple kept apart), so they
+    # are written alike. (Equal values may marshal differently: that only misses the cache.)
+    return shared.get(("json", marshal.dumps(course)), lambda: _Written(_json_text(course, _COURSE_INDENT)))
+
+
+_encode_string = json.encoder.encode_basestring  # what json.dumps uses with ensure_ascii=False
+
+
+def _json_text(value: Any, indent: str = "") -> str:
+    """``json.dumps(value, ensure_ascii=False, indent=2)``, for a value at ``indent``.
+
+    json's indented writer is its pure-Python one (its C writer only writes without
+    indentation); this one writes the same text with a fraction of the calls. Only
+    JSON's own types are written (str, int, bool, None, and lists and dicts with str
+    keys; ``_Written`` as it is): anything else raises TypeError."""
+    out: list[str] = []
+    _write_json(value, indent, out)
+    return "".join(out)
+
+
+def _write_json(value: Any, indent: str, out: list[str]) -> None:
+    kind = type(value)
+    if kind is str:
+        out.append(_encode_string(value))
+    elif value is None:
+        out.append("null")
+    elif value is True:
+        out.append("true")
+    elif value is False:
+        out.append("false")
+    elif kind is int:
+        out.append(int.__repr__(value))
+    elif kind is dict:
+        if not value:
+            out.append("{}")
+            return
+        inner = indent + "  "
+        before = "{\n" + inner
+        for key, item in value.items():
+            if type(key) is not str:
+                raise TypeError  # json.dumps writes it as a str
+            out.append(before)
+            out.append(_encode_string(key))
+            out.append(": ")
+            _write_json(item, inner, out)
+            before = ",\n" + inner
+        out.append("\n" + indent + "}")
+    elif kind is list:
+        if not value:
+            out.append("[]")
+            return
+        inner = indent + "  "
+        before = "[\n" + inner
+        for item in value:
+            out.append(before)
+            _write_json(item, inner, out)
+            before = ",\n" + inner
+        out.append("\n" + indent + "]")
+    elif kind is _Written:
+        out.append(value)
+    else:
+        raise TypeError
 
 
 # --- Atom feed ----------------------------------------------------------------------------
@@ -474,12 +618,20 @@ def _course_dates(course: Course, dates: dict[str, tuple[datetime, datetime]], f
     return dates.get(course.path) or dates.get(course.slug) or (fallback, fallback)
 
 
-def atom_feed(cat: Catalogue, dates: dict[str, tuple[datetime, datetime]], site_url: str, env: views.Env) -> str:
+def atom_feed(cat: Catalogue, dates: dict[str, tuple[datetime, datetime]], site_url: str, env: views.Env,
+              shared: Any = None) -> str:
     """``feed.xml``: every course as an Atom 1.0 entry, newest first by published date.
 
     ``dates`` maps a course's ``path`` (or slug) to (published, updated), e.g. from
-    ``git_dates``; a course missing from it is dated ``env.now``.
+    ``git_dates``; a course missing from it is dated ``env.now``. ``shared`` (a
+    ``memo.Memo``) keeps the feed by everything it is made of.
     """
+    if shared is not None:
+        # Dates by repr: equal datetimes in one zone may still be different instants (fold).
+        entries = tuple((c.slug, c.spec.title, c.spec.summary, repr(_course_dates(c, dates, env.now)))
+                        for c in cat.courses.values())
+        key = ("atom", site_url, cat.settings.name, repr(env.now), entries)
+        return shared.get(key, lambda: atom_feed(cat, dates, site_url, env))
     base = _base(site_url)
     rows = []
     for course in cat.courses.values():
@@ -529,7 +681,23 @@ def git_dates(root: Path, paths: list[str]) -> dict[str, tuple[datetime, datetim
     return dates_from(root, paths, _log(root, paths))
 
 
-def _log(root: Path, paths: list[str]) -> dict[str, list[history.Commit]]:
+def _log(root: Path, paths: list[str], shared: Any = None) -> dict[str, list[history.Commit]]:
+    """``history.log``, or {} without git. With ``shared`` (a served preview) the answer
+    is kept by HEAD: the commits that changed the files are the same while HEAD is (an
+    uncommitted edit is in no commit; the edited file is read by the catalogue)."""
+    sha = history.head(root) if shared is not None else None
+    if sha is None:
+        return _git_log(root, paths)
+    key = ("log", str(Path(root).absolute()), sha, tuple(sorted(paths)))
+    found = shared.peek(key)
+    if found is None:
+        found = _git_log(root, paths)
+        if found:  # an empty answer costs little to ask again, and may be a failure
+            shared.put(key, found)
+    return found
+
+
+def _git_log(root: Path, paths: list[str]) -> dict[str, list[history.Commit]]:
     try:
         return history.log(Path(root), paths)
     except (OSError, subprocess.SubprocessError, ValueError):

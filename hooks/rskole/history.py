@@ -1,13 +1,16 @@
 """What git knows about editors' files: when each was committed, and its earlier versions.
 
 Two subprocesses per build at most, whatever the number of files: one ``git log`` for
-every path, one ``git cat-file --batch`` for every earlier version asked for. Never
+every path, one ``git cat-file --batch`` for every earlier version asked for (a served
+preview asks ``git rev-parse HEAD`` instead, while HEAD and what it keeps from an earlier
+build are the same). Never
 raises: without git, outside a repository or in a shallow clone, a file simply has less
 (or no) history.
 """
 
 from __future__ import annotations
 
+import functools
 import subprocess
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -22,6 +25,7 @@ class Commit:
     when: datetime  # committer date, UTC
 
 
+@functools.lru_cache(maxsize=65536)  # asked for every course file, several times a build
 def normal(path: str) -> str:
     return PurePosixPath(path.replace("\\", "/")).as_posix()
 
@@ -33,6 +37,13 @@ def _git(root: Path, args: list[str], stdin: bytes | None = None) -> bytes | Non
     except (OSError, subprocess.SubprocessError, ValueError):
         return None
     return proc.stdout if proc.returncode == 0 else None
+
+
+def head(root: Path) -> str | None:
+    """The commit HEAD names (None: no git, no repository or no commit yet)."""
+    out = _git(Path(root), ["rev-parse", "--verify", "-q", "HEAD"])
+    sha = out.decode("ascii", "replace").strip() if out else ""
+    return sha or None
 
 
 def log(root: Path, paths: list[str]) -> dict[str, list[Commit]]:

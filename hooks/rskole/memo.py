@@ -138,3 +138,7 @@ class TemplateCode(jinja2.BytecodeCache):
 
 #: Compiled templates (the core's and the engine's); a preview only.
 TEMPLATES = TemplateCode(2_000)
+
+#: Earlier versions of course files, parsed, by (project root, commit, path, zone): a
+#: commit's files never change, so a rebuild asks git only for versions it has not seen.
+REVISIONS = Memo(100_000)

@@ -17,7 +17,7 @@ from typing import Iterable, Mapping
 from pydantic import ValidationError
 
 from . import history, memo
-from .catalogue import Catalogue
+from .catalogue import Catalogue, text_digest
 from .model import CourseSpec
 from .schedule import Session, expand
 from .sources import SourceError, parse_yaml
@@ -38,10 +38,22 @@ def signatures(spec: CourseSpec, sessions: Iterable[Session]) -> dict[str, Signa
     }
 
 
+def _text(data: bytes) -> str:
+    """An earlier version's text as ``_old_version`` parses it (UnicodeDecodeError if none)."""
+    return data.decode("utf-8").replace("\r\n", "\n")
+
+
+def _text_digest(data: bytes) -> str | None:
+    try:
+        return text_digest(_text(data))
+    except UnicodeDecodeError:
+        return None
+
+
 def _old_version(data: bytes, zone) -> dict[str, Signature] | None:
     """An earlier version of a course file, as signatures; None if it cannot be read."""
     try:
-        doc = parse_yaml(data.decode("utf-8").replace("\r\n", "\n"))
+        doc = parse_yaml(_text(data))
         spec = CourseSpec.model_validate(doc.data)
     except (UnicodeDecodeError, SourceError, ValidationError, TypeError, ValueError):
         return None
@@ -73,22 +85,52 @@ def sequences(root: Path, cat: Catalogue, commits: Mapping[str, list[history.Com
     if commits is None:
         commits = history.log(root, [c.path for c in courses])
     wanted = [(commit.sha, c.path) for c in courses for commit in commits.get(history.normal(c.path), [])]
-    blobs = history.contents(root, wanted)
-    parsed: dict[bytes, dict[str, Signature] | None] = {}
+    # A version with the text the catalogue read now is parsed as the course was.
+    now = {c.path: (cat.digests.get(c.path), signatures(c.spec, c.sessions)) for c in courses}
+    parsed = _parsed(root, cat.zone, wanted, now)
     out: dict[tuple[str, str], int] = {}
     for course in courses:
         versions = []
         for commit in reversed(commits.get(history.normal(course.path), [])):  # oldest first
-            data = blobs.get((commit.sha, course.path))
-            if data is None:
-                continue
-            if data not in parsed:
-                # A blob's bytes never change: parsed once per process (mkdocs serve rebuilds).
-                parsed[data] = memo.OLD_VERSIONS.get((data, cat.zone.key), lambda: _old_version(data, cat.zone))
-            if parsed[data] is not None:
-                versions.append(parsed[data])
-        versions.append(signatures(course.spec, course.sessions))
+            old = parsed.get((commit.sha, course.path))
+            if old is not None:
+                versions.append(old)
+        versions.append(now[course.path][1])
         for key, n in count(versions).items():
             if n and key in versions[-1]:
                 out[(course.slug, key)] = n
     return out
+
+
+def _parsed(root: Path, zone, wanted: list[tuple[str, str]],
+            now: Mapping[str, tuple[str | None, dict[str, Signature]]]) -> dict[tuple[str, str], dict[str, Signature] | None]:
+    """Each (commit sha, path) version as signatures (None: unreadable), missing where git
+    cannot give it.
+
+    A commit's files never change: a version is read from git and parsed once per process
+    (``memo.REVISIONS``, by the project's root too, as the path is relative to it), so a
+    served preview's rebuild runs no ``git cat-file`` unless a commit is new. A version
+    whose text is the one the catalogue read (``now``: path -> (``text_digest`` of it,
+    its signatures)) is not parsed again: the same text gives the same signatures."""
+    place = str(Path(root).absolute())
+    found: dict[tuple[str, str], dict[str, Signature] | None] = {}
+    unknown = []
+    for version in wanted:
+        kept = memo.REVISIONS.peek((place, zone.key, *version))
+        if kept is None:
+            unknown.append(version)
+        else:
+            found[version] = kept[0]
+    blobs = history.contents(root, unknown)
+    for version in unknown:
+        data = blobs.get(version)
+        if data is None:
+            continue  # not kept: git may answer next time
+        digest, current = now.get(version[1], (None, None))
+        if digest is not None and digest == _text_digest(data):
+            found[version] = current
+        else:
+            # The same bytes in another commit or file (a revert, a copy) are parsed once.
+            found[version] = memo.OLD_VERSIONS.get((data, zone.key), lambda: _old_version(data, zone))
+        memo.REVISIONS.put((place, zone.key, *version), (found[version],))
+    return found

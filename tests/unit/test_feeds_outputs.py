@@ -8,7 +8,7 @@ import os
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -62,17 +62,53 @@ def test_outputs_are_the_calendars_kurser_json_and_the_feed(tmp_path):
     assert list(vevents(files["kurser/tidlig.ics"])) == ["tidlig-20261104@skole.example.dk"]
 
 
-def test_a_rebuild_with_the_shared_memo_reuses_every_event(tmp_path):
+def test_a_rebuild_with_the_shared_memo_reuses_every_event(tmp_path, monkeypatch):
     text = course_text().replace('end: "12:00"}', 'end: "12:00", weekly: 3}')
     cat, problems = load_files(tmp_path, {"courses/haab.yml": text})
     assert not problems, problems.report()
     memo = Memo(100)
+    written = []
+    real = feeds._event_bytes
+    monkeypatch.setattr(feeds, "_event_bytes", lambda *args, **kw: written.append(args[2].key) or real(*args, **kw))
     first = feeds.outputs(cat, env_for(cat), tmp_path / "no-git", SITE, shared=memo)
-    assert (memo.misses, memo.hits) == (3, 0)  # each of the three sessions serialised once
+    assert written == ["20270303", "20270310", "20270317"]  # each session once, for both files
+    kept = len(memo)
+    pieces, entries = [], []
+    real_json, real_sub = feeds._json_text, feeds._sub
+    monkeypatch.setattr(feeds, "_json_text", lambda value, indent="": pieces.append(indent) or real_json(value, indent))
+    monkeypatch.setattr(feeds, "_sub", lambda parent, tag, *a, **kw: entries.append(tag) or real_sub(parent, tag, *a, **kw))
     second = feeds.outputs(cat, env_for(cat), tmp_path / "no-git", SITE, shared=memo)
-    assert second == first
-    assert (memo.misses, memo.hits) == (3, 3)
-    assert feeds.outputs(cat, env_for(cat), tmp_path / "no-git", SITE) == first
+    assert second == first and len(written) == 3
+    assert pieces == [""] and entries == []  # kurser.json's top level only; no course, no feed written again
+    assert (memo.misses, memo.hits, len(memo)) == (kept, kept, kept)  # each entry made once, then found
+    # A new description is in kurser.json only: the events are not written again.
+    cat, problems = load_files(tmp_path, {"courses/haab.yml": text.replace("Kroppen.", "Kroppen og sindet.")})
+    assert not problems, problems.report()
+    third = feeds.outputs(cat, env_for(cat), tmp_path / "no-git", SITE, shared=memo)
+    assert len(written) == 3 and third["kurser/haab.ics"] == first["kurser/haab.ics"]
+    assert third["kurser.json"] != first["kurser.json"]
+    assert third == feeds.outputs(cat, env_for(cat), tmp_path / "no-git", SITE)
+
+
+def test_a_preview_dates_a_feed_without_courses_now(tmp_path):
+    cat, problems = load_files(tmp_path, {})
+    assert not problems, problems.report()
+    memo = Memo(100)
+    first = feeds.outputs(cat, env_for(cat), tmp_path / "no-git", SITE, shared=memo)["feed.xml"]
+    later = env_for(cat, date(2027, 3, 2))
+    again = feeds.outputs(cat, later, tmp_path / "no-git", SITE, shared=memo)["feed.xml"]
+    assert again == feeds.outputs(cat, later, tmp_path / "no-git", SITE)["feed.xml"] != first
+
+
+def test_a_copied_course_in_a_preview_has_its_own_events(tmp_path):
+    """Two files with the same text are two courses: each event keeps its own UID and URL."""
+    cat, problems = load_files(tmp_path, {"courses/haab.yml": course_text(), "courses/kopi.yml": course_text()})
+    assert not problems, problems.report()
+    memo = Memo(100)
+    files = feeds.outputs(cat, env_for(cat), tmp_path / "no-git", SITE, shared=memo)
+    assert list(vevents(files["kurser/kopi.ics"])) == ["kopi-20270303@skole.example.dk"]
+    assert files == feeds.outputs(cat, env_for(cat), tmp_path / "no-git", SITE)
+    assert files == feeds.outputs(cat, env_for(cat), tmp_path / "no-git", SITE, shared=memo)
 
 
 def _git(root: Path, *args: str, when: str = "2026-11-02T10:00:00+01:00") -> None:
@@ -273,7 +309,8 @@ def test_calendars_without_any_session_still_share_one_vtimezone(tmp_path):
     assert len(set(zones.values())) == 1
 
 
-@pytest.mark.parametrize("edit", ["session-place", "course-place", "summary", "session", "site", "stamp"])
+@pytest.mark.parametrize("edit", ["session-place", "course-place", "summary", "session", "site", "stamp", "title", "status",
+                                  "online", "private-link", "cancel-session", "topic"])
 def test_after_an_edit_a_rebuild_with_the_shared_memo_writes_what_a_fresh_build_writes(tmp_path, edit):
     """mkdocs serve keeps the memo across rebuilds: an edit must never leave an old event."""
     text = course_text().replace('end: "12:00"}', 'end: "12:00"}\n  - {date: 2027-03-10, start: "10:00", end: "12:00", location: biblioteket}')
@@ -281,7 +318,7 @@ def test_after_an_edit_a_rebuild_with_the_shared_memo_writes_what_a_fresh_build_
     cat, problems = load_files(tmp_path, files)
     assert not problems, problems.report()
     memo, site = Memo(100), SITE
-    feeds.outputs(cat, env_for(cat), tmp_path, site, shared=memo)
+    first = feeds.outputs(cat, env_for(cat), tmp_path, site, shared=memo)
     if edit.endswith("place"):
         # A new address for the second session's own place, or for the course's place.
         moved = "biblioteket" if edit == "session-place" else "vaerkstedet"
@@ -295,12 +332,30 @@ def test_after_an_edit_a_rebuild_with_the_shared_memo_writes_what_a_fresh_build_
         files["courses/haab.yml"] = text.replace('2027-03-10, start: "10:00"', '2027-03-10, start: "09:00"')
     elif edit == "site":
         site = "https://ny.example.dk/"
+    elif edit == "title":
+        files["courses/haab.yml"] = text.replace("title: Krop og sind", "title: Krop, sind; og \\\\ mere")
+    elif edit == "status":
+        files["courses/haab.yml"] = text + "status: cancelled\n"
+    elif edit.endswith(("online", "link")):
+        public = "false" if edit == "private-link" else "true"
+        files["courses/haab.yml"] = text.replace("location: vaerkstedet\n", "format: hybrid\nlocation: vaerkstedet\n"
+                                                 f"online_url: https://moede.example.dk/a\nonline_url_public: {public}\n")
+        if edit == "private-link":
+            # Public first, then private: the calendars must drop the link.
+            cat, problems = load_files(tmp_path, {**files, "courses/haab.yml": files["courses/haab.yml"].replace("false", "true")})
+            assert not problems, problems.report()
+            feeds.outputs(cat, env_for(cat), tmp_path, site, shared=memo)
+    elif edit == "cancel-session":
+        files["courses/haab.yml"] = text.replace("location: biblioteket}", "location: biblioteket, cancelled: true}")
+    elif edit == "topic":
+        files["courses/haab.yml"] = text.replace("location: biblioteket}", "location: biblioteket, topic: Ny; emne}")
     cat, problems = load_files(tmp_path, files)
     assert not problems, problems.report()
     if edit == "stamp":
         when = datetime(2026, 12, 24, 12, tzinfo=UTC).timestamp()
         os.utime(tmp_path / "courses" / "haab.yml", (when, when))
     fresh = feeds.outputs(cat, env_for(cat), tmp_path, site)
+    assert fresh != first
     assert feeds.outputs(cat, env_for(cat), tmp_path, site, shared=memo) == fresh
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import shutil
 import subprocess
@@ -14,7 +15,7 @@ from icalendar import Calendar
 from zoneinfo import ZoneInfo
 
 from helpers import load_files
-from rskole import feeds, history, memo, revisions, views
+from rskole import catalogue, feeds, history, memo, revisions, views
 from rskole.model import CourseSpec
 from rskole.schedule import expand
 
@@ -81,8 +82,10 @@ class Repo:
 def no_parsed_versions():
     """Earlier versions are parsed once per process: each test parses its own."""
     memo.OLD_VERSIONS.clear()
+    memo.REVISIONS.clear()
     yield
     memo.OLD_VERSIONS.clear()
+    memo.REVISIONS.clear()
 
 
 @pytest.fixture
@@ -158,6 +161,138 @@ def test_history_reads_every_version_in_two_processes(repo, monkeypatch):
     assert len(blobs) == 2 and b'end: "12:30"' in blobs[versions[0]] and b'end: "12:00"' in blobs[versions[1]]
     assert revisions.sequences(repo.root, cat, commits)[("haab", "20270303")] == 1
     assert len(calls) == 3  # log, cat-file, and cat-file again for sequences
+
+
+def test_a_rebuild_asks_git_only_for_versions_it_has_not_read(repo, monkeypatch):
+    repo.write(COURSE)
+    cat = repo.write(COURSE.replace('end: "12:00"', 'end: "12:30"'))
+    asked = []
+    real = history.contents
+    monkeypatch.setattr(history, "contents", lambda root, wanted: asked.append(list(wanted)) or real(root, wanted))
+    first = revisions.sequences(repo.root, cat)
+    assert first[("haab", "20270303")] == 1 and len(asked[-1]) == 2
+    assert revisions.sequences(repo.root, cat) == first and asked[-1] == []
+    # A new commit: only its version is read.
+    cat = repo.write(COURSE)
+    assert revisions.sequences(repo.root, cat)[("haab", "20270303")] == 2
+    assert len(asked[-1]) == 1
+    # One commit, two folders: the same (commit, path) is another file from each.
+    (repo.top / "courses").mkdir()
+    (repo.top / "courses" / "haab.yml").write_text(COURSE, encoding="utf-8")
+    (repo.root / "courses" / "haab.yml").write_text(COURSE.replace('start: "10:00"', 'start: "07:00"'), encoding="utf-8")
+    repo.git("add", "-A", str(repo.top))
+    repo.git("commit", "-q", "-m", "both")
+    commits = {"courses/haab.yml": history.log(repo.root, ["courses/haab.yml"])["courses/haab.yml"][:1]}
+    cat = repo.write(COURSE, commit=False)
+    assert set(revisions.sequences(repo.root, cat, commits).values()) == {1}  # 07:00, now 10:00
+    assert revisions.sequences(repo.top, cat, commits) == {}  # 10:00, now 10:00
+    assert len(asked[-1]) == 1
+
+
+def test_a_version_with_the_text_read_now_is_not_parsed_again(repo, monkeypatch):
+    parsed = []
+    real = revisions._old_version
+    monkeypatch.setattr(revisions, "_old_version", lambda data, zone: parsed.append(data) or real(data, zone))
+    repo.write(COURSE)
+    cat = repo.write(COURSE.replace('end: "12:00"', 'end: "12:30"'))
+    assert cat.digests["courses/haab.yml"] == catalogue.text_digest(COURSE.replace('end: "12:00"', 'end: "12:30"').lstrip("\n"))
+    assert set(repo.sequences(cat).values()) == {1}
+    assert parsed == [COURSE.lstrip("\n").encode("utf-8")]  # the first version; the second is the file as read
+    # Without the catalogue's digests every version is parsed, to the same numbers.
+    memo.REVISIONS.clear()
+    assert repo.sequences(dataclasses.replace(cat, digests={})) == repo.sequences(cat)
+    assert len(parsed) == 2
+
+
+def test_a_version_git_did_not_give_is_asked_for_again(tmp_path, monkeypatch):
+    commits = fake_history(monkeypatch, [at("10:00"), None, at("09:30")])
+    asked = []
+    real = history.contents
+    monkeypatch.setattr(history, "contents", lambda root, wanted: asked.append(sorted(wanted)) or real(root, wanted))
+    cat, _ = load_files(tmp_path, {"courses/haab.yml": COURSE})
+    assert set(revisions.sequences(tmp_path, cat, commits).values()) == {2}
+    assert set(revisions.sequences(tmp_path, cat, commits).values()) == {2}
+    assert asked == [[("sha0", "courses/haab.yml"), ("sha1", "courses/haab.yml"), ("sha2", "courses/haab.yml")],
+                     [("sha1", "courses/haab.yml")]]
+
+
+def test_a_preview_reads_the_log_again_only_when_head_moves(repo, monkeypatch):
+    cat = repo.write(COURSE)
+    shared = memo.Memo(100)
+    calls = []
+    real_run = subprocess.run
+    monkeypatch.setattr(subprocess, "run", lambda *a, **kw: calls.append(a[0][4]) or real_run(*a, **kw))
+
+    def build(cat, shared=shared):
+        env = views.Env(cat, date(2027, 1, 1), datetime(2027, 1, 1, tzinfo=cat.zone))
+        calls.clear()
+        return feeds.outputs(cat, env, repo.root, SITE, shared=shared)
+
+    first = build(cat)
+    assert calls == ["rev-parse", "log", "cat-file"]
+    assert build(cat) == first and calls == ["rev-parse"]
+    # An uncommitted edit: the same commits, and the edit shows as in a fresh build.
+    cat = repo.write(COURSE.replace('start: "10:00"', 'start: "09:30"'), commit=False)
+    edited = build(cat)
+    assert calls == ["rev-parse"]
+    assert edited == build(cat, None) and edited != first
+    # A commit moves HEAD: the log is read again (and only the new version).
+    cat = repo.write(COURSE.replace('start: "10:00"', 'start: "09:30"'))
+    committed = build(cat)
+    assert calls == ["rev-parse", "log", "cat-file"]
+    assert committed == build(cat, None) and committed != edited
+
+
+def test_a_preview_keeps_the_log_of_each_folder_apart(repo):
+    """The same HEAD and the same file names, seen from the repository's top and from
+    the project in a subfolder: two logs (git names files relative to the folder)."""
+    (repo.top / "courses").mkdir()
+    (repo.top / "courses" / "haab.yml").write_text(COURSE, encoding="utf-8")
+    repo.git("add", "-A", str(repo.top))
+    repo.git("commit", "-q", "-m", "top")
+    cat = repo.write(COURSE)  # the subfolder's, a day later
+    top, problems = load_files(repo.top, {})
+    assert not problems, problems.report()
+    shared = memo.Memo(100)
+    day = date(2027, 1, 1)
+    for root, catalogue_ in ((repo.root, cat), (repo.top, top)):
+        env = views.Env(catalogue_, day, datetime(2027, 1, 1, tzinfo=ZONE))
+        assert feeds.outputs(catalogue_, env, root, SITE, shared=shared) == feeds.outputs(catalogue_, env, root, SITE)
+
+
+def test_a_preview_follows_a_rewritten_history(repo):
+    """Another history with the same last commit date and the same file now: only the
+    SEQUENCE tells them apart."""
+    def commit_at(when: str, text: str) -> None:
+        (repo.root / "courses" / "haab.yml").write_text(text, encoding="utf-8")
+        env = dict(os.environ, GIT_CONFIG_GLOBAL=os.devnull, GIT_CONFIG_NOSYSTEM="1",
+                   GIT_AUTHOR_DATE=when, GIT_COMMITTER_DATE=when)
+        for args in (["add", "-A", "."], ["commit", "-q", "-m", when]):
+            subprocess.run(["git", "-c", "user.email=a@b", "-c", "user.name=x", "-c", "commit.gpgsign=false", *args],
+                           cwd=repo.root, env=env, check=True, capture_output=True)
+
+    cat = repo.write(COURSE, commit=False)
+    commit_at("2026-11-20T10:00:00+01:00", COURSE)
+    env = views.Env(cat, date(2027, 1, 1), datetime(2027, 1, 1, tzinfo=cat.zone))
+    shared = memo.Memo(100)
+    first = feeds.outputs(cat, env, repo.root, SITE, shared=shared)
+    repo.git("checkout", "-q", "--orphan", "other")
+    commit_at("2026-11-10T10:00:00+01:00", COURSE.replace('start: "10:00"', 'start: "09:30"'))
+    commit_at("2026-11-20T10:00:00+01:00", COURSE)
+    rewritten = feeds.outputs(cat, env, repo.root, SITE, shared=shared)
+    assert rewritten == feeds.outputs(cat, env, repo.root, SITE) != first
+    assert b"SEQUENCE:1" in rewritten["kurser/haab.ics"] and b"SEQUENCE:1" not in first["kurser/haab.ics"]
+
+
+def test_a_preview_keeps_no_empty_log(repo, monkeypatch):
+    cat = repo.write(COURSE)
+    shared = memo.Memo(100)
+    env = views.Env(cat, date(2027, 1, 1), datetime(2027, 1, 1, tzinfo=cat.zone))
+    real = history.log
+    monkeypatch.setattr(history, "log", lambda root, paths: {})  # git failed this once
+    failed = feeds.outputs(cat, env, repo.root, SITE, shared=shared)
+    monkeypatch.setattr(history, "log", real)
+    assert feeds.outputs(cat, env, repo.root, SITE, shared=shared) == feeds.outputs(cat, env, repo.root, SITE) != failed
 
 
 def test_no_git_means_sequence_zero(tmp_path, monkeypatch):

@@ -261,6 +261,7 @@ def load(paths: Paths, settings: SiteSettings, zone: ZoneInfo, parsed: Any = Non
             hit = parsed.peek(key)
             if hit is not None:
                 doc, spec, sessions = hit
+                digests[rel] = text_digest("\n".join(doc.source))
                 errs_before = len(problems)
                 _check_course(spec, doc, rel, teachers, locations, terms, term_docs, teachers_doc_ok, problems, teachers_listed=teachers_listed)
                 _check_reachable(spec, doc, rel, settings, problems)

@@ -75,6 +75,8 @@ def test_a_course_file_read_before_is_not_parsed_again_but_still_checked(tmp_pat
     # The same spec and sessions, taken from the cache (the same objects), the same pages.
     assert second.catalogue.courses["haab"].spec is first.catalogue.courses["haab"].spec
     assert second.finished == first.finished
+    # The history still knows the file's text without parsing it.
+    assert second.catalogue.digests == first.catalogue.digests and "courses/haab.yml" in second.catalogue.digests
     # What the file refers to is checked again on every build: a teacher taken out of
     # _teachers.yml is reported although the course file itself did not change.
     write_files(tmp_path, {"courses/_teachers.yml": TEACHERS.replace("karsten-holm:\n  name: Karsten Holm\n  role: professional\n", "")})

@@ -126,7 +126,7 @@ def _parsed(root: Path, zone, wanted: list[tuple[str, str]],
         data = blobs.get(version)
         if data is None:
             continue  # not kept: git may answer next time
-        digest, current = now.get(version[1], (None, None))
+        digest, current = now[version[1]]  # every version asked for is of a course's file
         if digest is not None and digest == _text_digest(data):
             found[version] = current
         else:

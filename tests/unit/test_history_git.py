@@ -37,6 +37,14 @@ def test_log_reads_each_commits_files_newest_first(monkeypatch, tmp_path):
     assert calls[0][-3:] == ["--", "Xmas.md", "courses/haab.yml"]  # each path asked for once
 
 
+@pytest.mark.parametrize("out, sha", [(b"a" * 40 + b"\n", "a" * 40), (b"", None), (None, None)])
+def test_head_is_the_commit_git_names(monkeypatch, tmp_path, out, sha):
+    calls: list = []
+    answer(monkeypatch, out, calls)
+    assert history.head(tmp_path) == sha
+    assert calls == [["rev-parse", "--verify", "-q", "HEAD"]]
+
+
 def test_no_paths_no_git(monkeypatch, tmp_path):
     calls: list = []
     answer(monkeypatch, b"", calls)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -385,9 +385,13 @@ class Build:
         return memo.WRITTEN.peek(dest) == self.page_digest(src_uri, source) and os.path.isfile(dest)
 
     def written(self, src_uri: str, dest: str, source: str | bytes | None = None) -> None:
-        """Note what was written at ``dest`` (only in a served preview: ``keep_pages``)."""
+        """Note what was written at ``dest`` (in a served preview: ``keep_pages``). A one-off
+        build lets go of a generated page's body once it is written: nothing reads it again,
+        and its memory goes to the pages still to come, the search index and the feeds."""
         if self.keep_pages:
             memo.WRITTEN.put(dest, self.page_digest(src_uri, source))
+        elif (page := self.finished.get(src_uri)) is not None:
+            self.finished[src_uri] = replace(page, laid_out=b"")
 
     def content_tags(self) -> list[str]:
         """What search results say an editor's own page is ("Side")."""

@@ -427,3 +427,13 @@ def test_a_finished_page_is_kept_in_utf8_and_published_without_its_markers(built
     assert indexing.START in laid_out  # the course page marks what search leaves out
     assert page.html == indexing.published(laid_out) and indexing.START not in page.html
     assert page.search_html == indexing.indexed(laid_out) and len(page.search_html) < len(page.html)
+
+
+def test_a_one_off_build_lets_go_of_a_page_once_it_is_written(project, tmp_path):
+    build = new_build(project)
+    build.compose()
+    kept = build.finished["ordbog/chime.md"]
+    assert build.finished["kurser/haab.md"].laid_out
+    build.written("kurser/haab.md", str(tmp_path / "kurser" / "haab" / "index.html"))
+    assert build.finished["kurser/haab.md"].laid_out == b""
+    assert build.finished["ordbog/chime.md"] is kept  # pages not written yet are kept

@@ -123,9 +123,10 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     return "" if page.file.src_uri in _adapter(config).build.finished else markdown
 
 
-# Late: after other plugins have changed the page's HTML, before search reads
-# page.content (in on_page_context). A generated page hands search only the part it
-# indexes (the same index, less HTML to parse); on_page_context puts the whole page back.
+# Late: after other plugins have changed the page's HTML. An editor's page gets its
+# glossary links. A generated page's body is the core's, handed over in on_page_context:
+# MkDocs renders every page's content before it builds the first, and keeping each
+# generated page's text on its Page until then was the largest part of a build's memory.
 @event_priority(-50)
 def on_page_content(html: str, page, config, files) -> str:
     build = _adapter(config).build
@@ -137,17 +138,27 @@ def on_page_content(html: str, page, config, files) -> str:
     if finished.spec.hide_toc:
         # The template lays out a generated page; it has no table of contents of its own.
         page.toc = TableOfContents([])
-    return finished.search_html
+    return ""
 
 
-# After search (priority 0) has indexed page.content: the whole page goes back in, with
-# the data-search-* attributes removed as search removes them from what it read.
+# Before search (priority 0) reads page.content: a generated page hands search only the
+# part it indexes (the same index, less HTML to parse).
+@event_priority(50)
+def _hand_to_search(context, page, config, nav):
+    finished = _adapter(config).build.finished.get(page.file.src_uri)
+    if finished is not None:
+        page.content = finished.search_html
+    return context
+
+
+# After search has indexed page.content: the whole page goes in, with the data-search-*
+# attributes removed as search removes them from what it read.
 @event_priority(-50)
-def on_page_context(context, page, config, nav):
+def _publish(context, page, config, nav):
     build = _adapter(config).build
     finished = build.finished.get(page.file.src_uri)
     if finished is not None:
-        page.content = indexing.without_search_attributes(finished.html)
+        page.content = finished.page_html
     if finished is not None and finished.head:
         context["portal_head"] = core.Markup(finished.head)
     if page.file.src_uri == "index.md":
@@ -155,17 +166,21 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+on_page_context = CombinedEvent(_hand_to_search, _publish)
+
+
 def on_post_page(output, page, config):
     adapter = _adapter(config)
     adapter.built.add(page.url)
     build = adapter.build
+    # The page's HTML is in ``output`` now; its content need not stay in memory (first:
+    # a catalogue page can be megabytes, and compacting it makes another copy).
+    page.content = None
     # The theme's indentation between tags shows as nothing: about a ninth of a page.
     output = whitespace.compact(output)
     build.note_output(output)
     file = page.file
     build.written(file.src_uri, file.abs_dest_path, None if file.generated_by else file.content_bytes)
-    # The page is written; its HTML need not stay in memory until the build ends.
-    page.content = None
     return output
 
 

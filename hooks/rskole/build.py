@@ -71,8 +71,15 @@ class Finished:
 
     @property
     def html(self) -> str:
-        """The page's body as published."""
-        return indexing.published(self.laid_out.decode("utf-8"))
+        """The page's body as published (the markers taken out of the bytes, which hold one
+        byte a character, before the one decoding: a catalogue page can be megabytes)."""
+        return indexing.published_bytes(self.laid_out).decode("utf-8")
+
+    @property
+    def page_html(self) -> str:
+        """The page's body as the engine publishes it after search has read it: without
+        the markers and the data-search-* attributes (worked on the bytes, decoded once)."""
+        return indexing.without_search_attributes(indexing.published_bytes(self.laid_out)).decode("utf-8")
 
     @property
     def search_html(self) -> str:
@@ -467,8 +474,9 @@ class Build:
 
     def markdown(self, source: str) -> str:
         """An editor's Markdown field as sanitized HTML (the same source and site give the
-        same HTML: kept in a cache shared by the builds of a ``mkdocs serve``)."""
-        if not self.signature:
+        same HTML: kept in a cache shared by the builds of a ``mkdocs serve``; a one-off
+        build renders each field once anyway and keeps nothing)."""
+        if not self.keep_pages or not self.signature:
             return safety.clean(self._md_convert(source))
         return memo.MARKDOWN.get((self.signature, source), lambda: safety.clean(self._md_convert(source)))
 

@@ -10,6 +10,7 @@ for a fraction of the parsing; the page itself is published whole, without the m
 from __future__ import annotations
 
 import re
+from typing import AnyStr
 
 START = "<!--rs:unindexed-->"
 END = "<!--/rs:unindexed-->"
@@ -17,11 +18,17 @@ END = "<!--/rs:unindexed-->"
 #: has read it. Without its leading ``\s?`` the pattern starts with a literal, which the
 #: regex engine finds quickly; the one white space before a match is removed by hand.
 _SEARCH_ATTRIBUTE = re.compile(r'data-search-\w+="[^"]+"')
+_SEARCH_ATTRIBUTE_BYTES = re.compile(rb'data-search-\w+="[^"]+"')
 
 
 def published(html: str) -> str:
     """The page as visitors get it: every part kept, the markers gone."""
     return html.replace(START, "").replace(END, "")
+
+
+def published_bytes(html: bytes) -> bytes:
+    """``published`` for a page in UTF-8 (the markers are ASCII)."""
+    return html.replace(START.encode("ascii"), b"").replace(END.encode("ascii"), b"")
 
 
 def indexed(html: str) -> str:
@@ -38,20 +45,25 @@ def indexed(html: str) -> str:
     return "".join(out)
 
 
-def without_search_attributes(html: str) -> str:
-    """The page as Material's search leaves it after indexing: its data-search-* gone."""
-    if "data-search-" not in html:
+def without_search_attributes(html: AnyStr) -> AnyStr:
+    """The page as Material's search leaves it after indexing: its data-search-* gone
+    (text, or UTF-8 bytes: a large page is worked on in one byte a character)."""
+    if isinstance(html, bytes):
+        pattern, marker = _SEARCH_ATTRIBUTE_BYTES, b"data-search-"
+    else:
+        pattern, marker = _SEARCH_ATTRIBUTE, "data-search-"
+    if marker not in html:
         return html
     out = []
     pos = 0
-    for match in _SEARCH_ATTRIBUTE.finditer(html):
+    for match in pattern.finditer(html):
         start = match.start()
-        if start > pos and html[start - 1].isspace():
+        if start > pos and html[start - 1:start].isspace():
             start -= 1
         out.append(html[pos:start])
         pos = match.end()
     out.append(html[pos:])
-    return "".join(out)
+    return html[:0].join(out)
 
 
 def merge_entries(previous: list[dict], current: list[dict], rebuilt: set[str], pages: set[str]) -> list[dict]:

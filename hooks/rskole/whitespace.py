@@ -25,18 +25,25 @@ _GAP = re.compile(r">[ \t\r\f]*\n[ \t\r\n\f]*<")
 def compact(html: str) -> str:
     """``html`` with every run of white space between two tags that holds a line break
     made one line break, outside the kept elements (an unclosed one keeps the rest)."""
-    out = []
+    # The inside of each kept element: from after its "<" to its last ">", so that the
+    # white space just before and after it is compacted too.
+    inside = []
     pos = 0
     while (kept := _KEPT.search(html, pos)) is not None:
         end = _END[kept.group(1).lower()].search(html, kept.end())
+        pos = end.end() - 1 if end else len(html)
+        inside.append((kept.start() + 1, pos))
         if end is None:
-            out.append(_GAP.sub(">\n<", html[pos:kept.start() + 1]))
-            out.append(html[kept.start() + 1:])
-            return "".join(out)
-        # The text before the element up to its "<", so that the white space before it is
-        # compacted too; the next part starts at the element's last ">".
-        out.append(_GAP.sub(">\n<", html[pos:kept.start() + 1]))
-        out.append(html[kept.start() + 1:end.end() - 1])
-        pos = end.end() - 1
+            break
+    if not any(_GAP.search(html, start, stop) for start, stop in inside):
+        # Nothing to keep holds such white space (the usual case): one pass, no copies of
+        # the page's parts (a catalogue page can be megabytes).
+        return _GAP.sub(">\n<", html)
+    out = []
+    pos = 0
+    for start, stop in inside:
+        out.append(_GAP.sub(">\n<", html[pos:start]))
+        out.append(html[start:stop])
+        pos = stop
     out.append(_GAP.sub(">\n<", html[pos:]))
     return "".join(out)

@@ -427,6 +427,7 @@ def test_a_finished_page_is_kept_in_utf8_and_published_without_its_markers(built
     assert indexing.START in laid_out  # the course page marks what search leaves out
     assert page.html == indexing.published(laid_out) and indexing.START not in page.html
     assert page.search_html == indexing.indexed(laid_out) and len(page.search_html) < len(page.html)
+    assert page.page_html == indexing.without_search_attributes(page.html) and "data-search-" not in page.page_html
 
 
 def test_a_one_off_build_lets_go_of_a_page_once_it_is_written(project, tmp_path):

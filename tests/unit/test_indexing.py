@@ -20,6 +20,20 @@ def test_the_published_page_keeps_every_part_and_loses_the_markers():
     assert out == PAGE.replace(indexing.START, "").replace(indexing.END, "")
 
 
+def test_a_page_in_utf8_is_published_as_the_same_text():
+    assert indexing.published_bytes(PAGE.encode("utf-8")).decode("utf-8") == indexing.published(PAGE)
+    assert indexing.published_bytes(b"<p>uden markering</p>") == b"<p>uden markering</p>"
+
+
+@pytest.mark.parametrize("html", [
+    '<div class="a" data-search-exclude="1"><p data-search-boost="2">Håb – mod</p></div>',
+    '<p>ingen</p>',
+    '<li\tdata-search-exclude="ja">æ</li><b data-search-x="1">ø</b>',
+])
+def test_search_attributes_go_alike_from_text_and_from_utf8(html):
+    assert indexing.without_search_attributes(html.encode("utf-8")) == indexing.without_search_attributes(html).encode("utf-8")
+
+
 def test_search_gets_only_the_unmarked_parts_each_region_ending_at_its_own_end():
     out = indexing.indexed(PAGE)
     assert out == '<h1>Kursus</h1>\n<h2 id="om">Om kurset</h2><p>Håb.</p><h2 id="sted">Sted</h2>'

@@ -51,3 +51,8 @@ def test_compact_twice_changes_nothing_more():
     once = compact(html)
     assert once == "<ul>\n<li>a</li>\n<li>b</li>\n</ul>\n<script>\n  var a = '>\n  <';\n</script>\n<p>c</p>"
     assert compact(once) == once
+
+
+def test_white_space_around_a_kept_element_with_none_inside_is_compacted():
+    html = "<div>\n  <script>var a = 1;</script>\n  <code>x = 1</code>\n  <p>x</p>\n</div>"
+    assert compact(html) == "<div>\n<script>var a = 1;</script>\n<code>x = 1</code>\n<p>x</p>\n</div>"

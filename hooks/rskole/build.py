@@ -20,7 +20,7 @@ import markdown as md
 import yaml
 from markupsafe import Markup
 
-from . import content, danish, feeds, headers, indexing, jsonld, memo, registry, routes, safety, sitemap, text, views
+from . import content, danish, feeds, headers, indexing, jsonld, memo, qr, registry, routes, safety, sitemap, text, views
 from .glossary import TermIndex, link
 from .catalogue import Catalogue, Paths, load, load_settings, today
 from .model import SiteSettings
@@ -188,7 +188,8 @@ class Build:
         if problems:
             raise ContentError(problems)
         self.catalogue = catalogue
-        self.env = Env(catalogue, self.today, self.now, self.markdown, self.inline_markdown, self.site_url)
+        self.env = Env(catalogue, self.today, self.now, self.markdown, self.inline_markdown, self.site_url,
+                       qr=qr.qr_svg if self.keep_pages else qr.code_svg)
         self.specs = {spec.src_uri: spec for spec in registry.page_specs(catalogue)}
         clashes = Problems()
         for page in self.content_pages():

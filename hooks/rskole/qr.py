@@ -15,6 +15,11 @@ _DARK_RUN = re.compile(rb"\x01+")
 
 @functools.lru_cache(maxsize=10_000)
 def qr_svg(url: str) -> str:
+    """``code_svg``, each address's code kept (a served preview's rebuilds ask again)."""
+    return code_svg(url)
+
+
+def code_svg(url: str) -> str:
     """An inline SVG QR code of ``url`` for the printed handout (made at build time).
 
     A fixed mask pattern: segno's search for the best of eight costs 4 ms a code, and

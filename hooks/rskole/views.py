@@ -31,6 +31,9 @@ class Env:
     markdown: Callable[[str], str] = lambda text: text
     inline_markdown: Callable[[str], str] = lambda text: text
     site_url: str | None = None
+    #: The printed handout's QR code of an address (``qr.qr_svg`` keeps every code made,
+    #: for a preview's rebuilds; a one-off build passes ``qr.code_svg``, which keeps none).
+    qr: Callable[[str], str] = qr_svg
     _cache: dict = field(default_factory=dict)
 
     def absolute(self, path: str) -> str:
@@ -353,7 +356,7 @@ def course_view(env: Env, course: Course) -> dict:
         absolute_url=env.absolute(url_of(course_uri(course.slug))),
         # The printed address in parts that may break only after a slash.
         address_parts=address_parts(env.absolute(url_of(course_uri(course.slug)))),
-        qr_svg=qr_svg(env.absolute(url_of(course_uri(course.slug)))),
+        qr_svg=env.qr(env.absolute(url_of(course_uri(course.slug)))),
         is_past=env.is_past(course),
         capacity=spec.capacity,
     )

@@ -438,3 +438,16 @@ def test_a_one_off_build_lets_go_of_a_page_once_it_is_written(project, tmp_path)
     build.written("kurser/haab.md", str(tmp_path / "kurser" / "haab" / "index.html"))
     assert build.finished["kurser/haab.md"].laid_out == b""
     assert build.finished["ordbog/chime.md"] is kept  # pages not written yet are kept
+
+
+def test_only_a_served_preview_keeps_the_qr_codes_it_made(project):
+    from rskole import qr
+
+    build = new_build(project)
+    build.load()
+    assert build.env.qr is qr.code_svg  # a one-off build makes each code once and keeps none
+    build.keep_pages = True
+    build.load()
+    assert build.env.qr is qr.qr_svg
+    url = "https://skole.example.dk/kurser/haab/"
+    assert qr.code_svg(url) == qr.qr_svg(url)

@@ -58,7 +58,7 @@ def test_hostile_title_cannot_break_out_of_json_ld(project):
 
 import pytest  # noqa: E402
 
-from helpers import unresolved_references  # noqa: E402
+from helpers import jsonld_nodes, unresolved_references  # noqa: E402
 from sitekit import make_project  # noqa: E402
 
 GOOGLE = "https://developers.google.com/search/docs/appearance/structured-data/course-info"
@@ -102,20 +102,7 @@ def expected_place(course: dict, session: dict, locations: dict) -> list[tuple]:
 
 def nodes(document) -> dict[str, dict]:
     """Every node of a JSON-LD document that is described (``@id`` and more), by its @id."""
-    found = {}
-
-    def walk(value):
-        if isinstance(value, dict):
-            if "@id" in value and set(value) != {"@id"}:
-                found[value["@id"]] = value
-            for item in value.values():
-                walk(item)
-        elif isinstance(value, list):
-            for item in value:
-                walk(item)
-
-    walk(document)
-    return found
+    return jsonld_nodes(document)[0]
 
 
 def said(location, described: dict[str, dict]) -> list[tuple]:

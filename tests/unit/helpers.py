@@ -66,15 +66,19 @@ def problems_of(root: Path, files: dict[str, str | bytes], **kw) -> list[str]:
     return [str(p) for p in problems.sorted()]
 
 
-def unresolved_references(document) -> list[str]:
-    """The ``@id`` references (an object with ``@id`` alone) in a JSON-LD document that no
-    node of the same document (an object with ``@id`` and more) describes."""
-    nodes, refs = set(), []
+def jsonld_nodes(document) -> tuple[dict[str, dict], list[str]]:
+    """A JSON-LD document's described nodes (an object with ``@id`` and more), by their
+    @id, and its references (an object with ``@id`` alone), in document order."""
+    nodes: dict[str, dict] = {}
+    refs: list[str] = []
 
     def walk(value):
         if isinstance(value, dict):
             if "@id" in value:
-                (refs.append(value["@id"]) if set(value) == {"@id"} else nodes.add(value["@id"]))
+                if set(value) == {"@id"}:
+                    refs.append(value["@id"])
+                else:
+                    nodes[value["@id"]] = value
             for item in value.values():
                 walk(item)
         elif isinstance(value, list):
@@ -82,4 +86,11 @@ def unresolved_references(document) -> list[str]:
                 walk(item)
 
     walk(document)
+    return nodes, refs
+
+
+def unresolved_references(document) -> list[str]:
+    """The ``@id`` references in a JSON-LD document that no node of the same document
+    describes."""
+    nodes, refs = jsonld_nodes(document)
     return [ref for ref in refs if ref not in nodes]

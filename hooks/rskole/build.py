@@ -20,7 +20,7 @@ import markdown as md
 import yaml
 from markupsafe import Markup
 
-from . import content, danish, feeds, headers, indexing, jsonld, memo, qr, registry, routes, safety, sitemap, text, views
+from . import content, danish, feeds, headers, indexing, jsonld, memo, plain, qr, registry, routes, safety, sitemap, text, views
 from .glossary import TermIndex, link
 from .catalogue import Catalogue, Paths, load, load_settings, today
 from .model import SiteSettings
@@ -128,6 +128,8 @@ class Build:
     _jinja: jinja2.Environment | None = None
     _content: list | None = None
     _md: md.Markdown | None = None
+    #: Whether the site's Markdown extensions let plain paragraphs skip Markdown (plain.applies).
+    _plain: bool | None = None
     _site_digest: str | None = None
     _catalogue_digest: str | None = None
     _content_digest: str | None = None
@@ -468,6 +470,10 @@ class Build:
     # --- Markdown outside MkDocs' page pipeline (bios, definitions, outcomes) ----------
 
     def _md_convert(self, source: str) -> str:
+        if self._plain is None:
+            self._plain = plain.applies(self.markdown_extensions, self.markdown_configs)
+        if self._plain and (html_out := plain.paragraphs(source)) is not None:
+            return html_out  # plain paragraphs: the same HTML Markdown would give
         if self._md is None:
             self._md = md.Markdown(extensions=self.markdown_extensions, extension_configs=self.markdown_configs)
         self._md.reset()

@@ -1,0 +1,90 @@
+"""rskole.plain: plain paragraphs written directly give what Python-Markdown gives, and
+anything Markdown could change is left to Markdown."""
+
+from __future__ import annotations
+
+import random
+
+import markdown
+import pytest
+
+from rskole import plain
+from rskole.build import Build
+
+#: The portal's extensions, as MkDocs hands them over (it adds toc, tables, fenced_code).
+PORTAL = ["toc", "tables", "fenced_code", "abbr", "admonition", "attr_list", "md_in_html",
+          "pymdownx.details", "pymdownx.superfences"]
+TOC = {"toc": {"permalink": False, "slugify": lambda text, sep: text}}
+
+#: Pieces of random text: letters, digits, white space and punctuation (often), and each
+#: character the module refuses and line starts Markdown reads as blocks (now and then).
+PLAIN = list("abcæøåABCÆØÅ019 .,;:!?-+#>=~()'\"/%@$^–—…é😀") + ["\n", "\n\n", "1.", "2)"]
+RISKY = list("*_`[]{}<>&|\\") + [
+    "\u00a0", "\u2028", "\x85", "\t", "\r", "  ", " \n", "---", "===", "    ", "!!! note", "??? ", "```", "~~~",
+    "*[CHIME]: x", "{: .x }", "[TOC]",
+]
+
+
+def markdown_of(source: str, extensions=PORTAL, configs=None) -> str:
+    return markdown.Markdown(extensions=extensions, extension_configs=configs or {}).convert(source)
+
+
+def test_random_text_is_either_refused_or_written_exactly_as_markdown_writes_it():
+    rng = random.Random(2026)
+    md = markdown.Markdown(extensions=PORTAL, extension_configs=TOC)
+    accepted = 0
+    for _ in range(20_000):
+        source = "".join(rng.choice(RISKY if rng.random() < 0.02 else PLAIN) for _ in range(rng.randint(0, 30)))
+        fast = plain.paragraphs(source)
+        if fast is None:
+            continue
+        accepted += 1
+        md.reset()
+        assert fast == md.convert(source), repr(source)
+    # The comparison means something only if many texts were written directly.
+    assert accepted > 1_000
+
+
+@pytest.mark.parametrize("source, html", [
+    ("Deltagerne kender forskellen på klinisk og personlig recovery.",
+     "<p>Deltagerne kender forskellen på klinisk og personlig recovery.</p>"),
+    ("Hvad er recovery? Det taler vi om!", "<p>Hvad er recovery? Det taler vi om!</p>"),
+    ("Første linje\nanden linje", "<p>Første linje\nanden linje</p>"),
+    ("\nÉt afsnit.\n\n\nEt andet – med tankestreg.\n", "<p>Ét afsnit.</p>\n<p>Et andet – med tankestreg.</p>"),
+])
+def test_plain_paragraphs_are_written_directly(source, html):
+    assert plain.paragraphs(source) == html == markdown_of(source)
+
+
+@pytest.mark.parametrize("source", [
+    "", "\n\n",
+    "1. punkt", "2026. Det", "- punkt", "+ punkt", "# Overskrift", "> citat", "Titel\n===", "Titel\n---",
+    "!!! note", "??? note", "~~~", ": definition", "%",
+    "*fed*", "_kursiv_", "`kode`", "[link](x)", "<b>x</b>", "a & b", "a | b", "a\\b", "{: .x }",
+    "    kode", " indrykket", "linjeskift  \nher", "tab\tindeni", "a\r\nb", "a\u2028b", "a\x85b", "a\u00a0",
+])
+def test_anything_markdown_could_change_is_refused(source):
+    assert plain.paragraphs(source) is None
+
+
+@pytest.mark.parametrize("extensions, configs, expected", [
+    (PORTAL, TOC, True),
+    (["markdown.extensions.toc", "markdown.extensions.tables", "def_list", "footnotes"], {}, True),
+    (PORTAL + ["smarty"], {}, False),  # turns quotes and dashes into entities
+    (PORTAL + ["nl2br"], {}, False),   # a line break in a paragraph becomes <br>
+    ([object()], {}, False),           # an extension given as an object
+    (["toc"], {"toc": {"marker": "INDHOLD"}}, False),  # a paragraph becomes the table of contents
+    (["abbr"], {"abbr": {"glossary": {"CHIME": "..."}}}, False),  # words in plain text get <abbr>
+])
+def test_only_extensions_whose_rules_are_known_let_text_skip_markdown(extensions, configs, expected):
+    assert plain.applies(extensions, configs) is expected
+
+
+@pytest.mark.parametrize("extensions, html", [
+    (PORTAL, "<p>En linje\nog en til</p>"),
+    (PORTAL + ["nl2br"], "<p>En linje<br />\nog en til</p>"),
+])
+def test_the_build_writes_plain_text_directly_only_when_its_extensions_allow(extensions, html):
+    build = Build(root=None, settings=None, zone=None, today=None, now=None, markdown_extensions=extensions)
+    assert build._md_convert("En linje\nog en til") == html
+    assert (build._md is None) is (extensions == PORTAL)  # Markdown itself never ran

@@ -110,9 +110,6 @@ STRUCTURED = Memo(20_000)
 #: Earlier versions of course files, parsed, by the version's bytes (git blobs never change).
 OLD_VERSIONS = Memo(100_000)
 
-#: Generated pages' sources (front matter as YAML) by the front matter's repr; a preview only.
-SOURCES = Memo(60_000)
-
 
 class TemplateCode(jinja2.BytecodeCache):
     """Jinja's compiled templates, kept in memory across a served preview's rebuilds.

@@ -7,12 +7,14 @@ build make their own ``Build`` from the same files."""
 from __future__ import annotations
 
 import json
+import random
 import re
 import types
 from pathlib import Path
 
 import pytest
 import yaml
+from mkdocs.utils.meta import get_data
 
 from helpers import LOCATIONS, TEACHERS, TERM
 from rskole import memo
@@ -88,7 +90,7 @@ def new_build(root: Path, **kw) -> Build:
 def project(tmp_path_factory) -> Path:
     # The process-wide caches may hold Markdown rendered by earlier tests: start empty,
     # so that this module's builds do the work they are tested for.
-    for cache in (memo.PAGES, memo.WRITTEN, memo.SOURCES, memo.MARKDOWN, memo.EVENTS):
+    for cache in (memo.PAGES, memo.WRITTEN, memo.MARKDOWN, memo.EVENTS):
         cache.clear()
     root = tmp_path_factory.mktemp("portal")
     write_files(root, FILES)
@@ -241,7 +243,29 @@ def test_source_of_is_markdown_with_yaml_front_matter():
 def test_generated_files_are_the_finished_pages_front_matter(built):
     files = dict((spec.src_uri, source) for spec, source in built.generated_files())
     assert set(files) == set(built.finished)
-    assert files["kurser/haab.md"] == source_of(built.finished["kurser/haab.md"].front_matter)
+    for src_uri, source in files.items():
+        # What MkDocs reads of the file: the front matter's values, and no body.
+        assert get_data(source) == ("", built.finished[src_uri].front_matter)
+    assert files["kurser/haab.md"] == source_of(built.finished["kurser/haab.md"].front_matter, readable=False)
+
+
+#: Text PyYAML reads in its own way: quotes, escapes, a colon and a hash, control
+#: characters, the line breaks YAML has besides "\n", a byte order mark, emoji.
+AWKWARD = ['"', "\\", "\\n", "\n", "\t", ": ", " #", "'", "\x00", "\x07", "\x7f", "\x85", "\x9f", "\u00a0",
+           "\u2028", "\u2029", "\ufeff", "\ufffd", "😀", "Æ", "&amp;", "{", "}", "[", "]", ",", "- ", "!", "*", "%", "@", "`"]
+
+
+def test_the_engines_front_matter_reads_back_as_the_same_values_whatever_the_text():
+    rng = random.Random(17)
+    for _ in range(2_000):
+        def text() -> str:
+            return "".join(rng.choice(AWKWARD + list("abc æøå 12")) for _ in range(rng.randint(0, 12)))
+        meta = {"title": text(), "description": text(), "hide": ["toc"], "tags": [text(), text()],
+                "search": rng.choice([{"boost": 2}, {"boost": 0.5}, {"exclude": True}])}
+        source = source_of(meta, readable=False)
+        assert get_data(source) == ("", meta), repr(meta)
+        # As MkDocs reads it with PyYAML's pure-Python loader too (no libyaml).
+        assert yaml.load(source.split("---\n")[1], yaml.SafeLoader) == meta
 
 
 @pytest.mark.parametrize("target, page, expected", [
@@ -335,10 +359,10 @@ def test_a_content_page_where_the_portal_makes_a_page_is_refused(project, tmp_pa
 
 @pytest.fixture
 def fresh_memos():
-    for cache in (memo.PAGES, memo.WRITTEN, memo.SOURCES, memo.MARKDOWN, memo.EVENTS):
+    for cache in (memo.PAGES, memo.WRITTEN, memo.MARKDOWN, memo.EVENTS):
         cache.clear()
     yield
-    for cache in (memo.PAGES, memo.WRITTEN, memo.SOURCES, memo.MARKDOWN, memo.EVENTS):
+    for cache in (memo.PAGES, memo.WRITTEN, memo.MARKDOWN, memo.EVENTS):
         cache.clear()
 
 

@@ -19,7 +19,7 @@ from helpers import LOCATIONS, TEACHERS
 
 @pytest.fixture(autouse=True)
 def fresh_memos():
-    caches = (memo.PAGES, memo.WRITTEN, memo.SOURCES, memo.MARKDOWN, memo.EVENTS, memo.COURSES, memo.STRUCTURED)
+    caches = (memo.PAGES, memo.WRITTEN, memo.MARKDOWN, memo.EVENTS, memo.COURSES, memo.STRUCTURED)
     for cache in caches:
         cache.clear()
     yield

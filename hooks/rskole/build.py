@@ -23,7 +23,7 @@ from markupsafe import Markup
 
 from . import content, danish, feeds, headers, indexing, jsonld, memo, plain, qr, registry, routes, safety, sitemap, text, views
 from .glossary import TermIndex, link
-from .catalogue import Catalogue, Paths, load, load_settings, today
+from .catalogue import Catalogue, Course, Paths, load, load_settings, today
 from .model import SiteSettings
 from .registry import PageSpec
 from .views import Env
@@ -134,6 +134,9 @@ class Build:
     _site_digest: str | None = None
     _catalogue_digest: str | None = None
     _content_digest: str | None = None
+    _course_digests: dict = field(default_factory=dict)
+    #: The kept views this build used, by id: (view, digest) (``memo.pickled``'s ``known``).
+    _known: dict = field(default_factory=dict)
     _digests: dict = field(default_factory=dict)
 
     # --- setting up --------------------------------------------------------------------
@@ -192,7 +195,8 @@ class Build:
             raise ContentError(problems)
         self.catalogue = catalogue
         self.env = Env(catalogue, self.today, self.now, self.markdown, self.inline_markdown, self.site_url,
-                       qr=qr.qr_svg if self.keep_pages else qr.code_svg)
+                       qr=qr.qr_svg if self.keep_pages else qr.code_svg,
+                       keeper=self._keep_view if self.keep_pages else None)
         self.specs = {spec.src_uri: spec for spec in registry.page_specs(catalogue)}
         clashes = Problems()
         for page in self.content_pages():
@@ -293,21 +297,30 @@ class Build:
     def _finish(self, spec: PageSpec) -> "Finished":
         page_url = spec.url
         record = f"Kursus: {spec.title}" if spec.kind == "course" else None
-        ctx = views.context(self.env, spec)
+        ctx = None
         key = None
-        if self.keep_pages:
+        if self.keep_pages and spec.kind == "course":
+            # A course page's values are made of its course and the site around it, and of
+            # where now falls among the course's instants (views.epoch): keyed by those, a
+            # rebuild makes no view for a course that did not change.
+            course = self.catalogue.courses[spec.key]
+            key = memo.digest(self._site_key(), memo.pickled(spec), self._course_digest(course),
+                              repr(views.epoch(self.env, course)))
+        elif self.keep_pages:
             # Everything the laid-out body depends on: the page, its template's values,
             # the site (settings, Markdown, templates, glossary) and, for a term page,
             # who uses the term. The same key gives the same bytes.
+            ctx = views.context(self.env, spec)
             usage = sorted(self.usage.get(spec.key, {}).items()) if spec.kind == "term" else None
-            key = memo.digest(self._site_key(), memo.pickled(spec), memo.pickled(ctx), memo.pickled(usage))
+            key = memo.digest(self._site_key(), memo.pickled(spec), memo.pickled(ctx, self._known), memo.pickled(usage))
         if key is not None:
-            laid_out, used = memo.PAGES.get(key, lambda: self._lay_out(spec, ctx, record))
+            laid_out, used = memo.PAGES.get(
+                key, lambda: self._lay_out(spec, ctx if ctx is not None else views.context(self.env, spec), record))
             if record is not None:
                 for slug in used:
                     self.usage[slug].setdefault(page_url, record)
         else:
-            laid_out, _ = self._lay_out(spec, ctx, record)
+            laid_out, _ = self._lay_out(spec, views.context(self.env, spec), record)
         self.renders[spec.src_uri] = self.renders.get(spec.src_uri, 0) + 1
         return Finished(spec, laid_out, self._structured_data(spec) or "",
                         tuple(views.search_tags(self.env, spec)))
@@ -359,6 +372,25 @@ class Build:
             self._catalogue_digest = memo.digest(memo.pickled(cat.settings), memo.pickled(cat.teachers),
                                                  memo.pickled(cat.locations), cat.zone.key, repr(self.site_url))
         return self._catalogue_digest
+
+    def _course_digest(self, course: Course) -> str:
+        """Everything a course's views, page and JSON-LD are made of besides the clock: the
+        course, the catalogue around it (teachers, places, settings) and the site (its
+        glossary, Markdown, templates and address). Once per course and build."""
+        if course.slug not in self._course_digests:
+            self._course_digests[course.slug] = memo.digest(self._site_key(), self._catalogue_key(), memo.pickled(course))
+        return self._course_digests[course.slug]
+
+    def _keep_view(self, kind: str, course: Course, epoch: tuple[int, int], make):
+        """views.Env.keeper in a served preview: a course's view by its digest and epoch.
+        Each view is digested once, when made; a page key names it by that digest."""
+        def made():
+            view = make()
+            return view, memo.digest(memo.pickled(view, self._known))
+
+        view, digest = memo.VIEWS.get((kind, self._course_digest(course), epoch), made)
+        self._known[id(view)] = (view, digest)
+        return view
 
     # --- mkdocs serve --dirty: which pages a rebuild must write again --------------------
 
@@ -420,7 +452,7 @@ class Build:
                 return jsonld.script(jsonld.course(self.env, course, self.site_url))
             # A served preview: the same course among the same teachers, places and
             # settings gives the same JSON-LD (it says nothing about today).
-            return memo.STRUCTURED.get(memo.digest(self._catalogue_key(), memo.pickled(course)),
+            return memo.STRUCTURED.get(self._course_digest(course),
                                        lambda: jsonld.script(jsonld.course(self.env, course, self.site_url)))
         if spec.kind == "term":
             return jsonld.script(jsonld.term(self.env, self.catalogue.terms[spec.key], self.site_url))

@@ -11,6 +11,7 @@ same value, byte for byte, as the work would give. Nothing here knows about MkDo
 from __future__ import annotations
 
 import hashlib
+import io
 import pickle
 import threading
 from collections import OrderedDict
@@ -65,12 +66,30 @@ class Memo:
         return len(self._data)
 
 
-def pickled(value: Any) -> bytes:
+def pickled(value: Any, known: dict[int, tuple[Any, str]] | None = None) -> bytes:
     """Key material for a value: its pickle, which says everything the value holds (equal
     bytes, equal values) at a fraction of ``repr``'s cost on models and long views. Two
     equal values may still pickle differently (shared objects, set order): that costs a
-    cache miss, never a wrong hit."""
-    return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    cache miss, never a wrong hit.
+
+    ``known`` (id -> (object, digest of its pickle)) names objects already digested: each
+    is written as its digest instead of its contents (a listing page's kept course cards),
+    which says the same as long as nobody changes a known object."""
+    if not known:
+        return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    out = io.BytesIO()
+    _KnownPickler(out, known).dump(value)
+    return out.getvalue()
+
+
+class _KnownPickler(pickle.Pickler):
+    def __init__(self, file, known: dict[int, tuple[Any, str]]):
+        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
+        self.known = known
+
+    def persistent_id(self, obj: Any) -> str | None:
+        entry = self.known.get(id(obj))
+        return entry[1] if entry is not None and entry[0] is obj else None
 
 
 def digest(*parts: str | bytes) -> str:
@@ -107,6 +126,10 @@ COURSES = Memo(20_000)
 #: Course pages' JSON-LD by the course and the catalogue around it; a preview only.
 STRUCTURED = Memo(20_000)
 
+#: Course views (cards, calendar rows, …) with the digests of their pickles, by the kind of view,
+#: the course's digest and views.epoch (``Build._keep_view``); a preview only.
+VIEWS = Memo(20_000)
+
 #: Earlier versions of course files, parsed, by the version's bytes (git blobs never change).
 OLD_VERSIONS = Memo(100_000)
 
@@ -135,6 +158,10 @@ class TemplateCode(jinja2.BytecodeCache):
 
 #: Compiled templates (the core's and the engine's); a preview only.
 TEMPLATES = TemplateCode(2_000)
+
+#: Course views (cards, calendar rows, …) with the digests of their pickles, by the kind of view,
+#: the course's digest and views.epoch (``Build._keep_view``); a preview only.
+VIEWS = Memo(20_000)
 
 #: Earlier versions of course files, parsed, by (project root, commit, path, zone): a
 #: commit's files never change, so a rebuild asks git only for versions it has not seen.

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Callable
+from typing import Any, Callable
 
 from . import danish, registration
 from .catalogue import Catalogue, Course, Term, sorted_terms
@@ -34,6 +35,10 @@ class Env:
     #: The printed handout's QR code of an address (``qr.qr_svg`` keeps every code made,
     #: for a preview's rebuilds; a one-off build passes ``qr.code_svg``, which keeps none).
     qr: Callable[[str], str] = qr_svg
+    #: A served preview keeps course cards across rebuilds: ``keeper(kind, course, epoch,
+    #: make)`` gives what ``make()`` gives, kept by the build by what the course's views are
+    #: made of besides the clock, and ``epoch``. None in a one-off build.
+    keeper: Callable[[str, Course, tuple[int, int], Callable[[], Any]], Any] | None = None
     _cache: dict = field(default_factory=dict)
 
     def absolute(self, path: str) -> str:
@@ -68,8 +73,61 @@ class Env:
     def timeline(self, course: Course) -> list[registration.Step]:
         key = ("timeline", course.slug)
         if key not in self._cache:
-            self._cache[key] = registration.timeline(course.spec, list(course.sessions), self.cat.settings, self.cat.zone)
+            def make() -> list[registration.Step]:
+                return registration.timeline(course.spec, list(course.sessions), self.cat.settings, self.cat.zone)
+            self._cache[key] = kept(self, "timeline", course, make, timeless=True)
         return self._cache[key]
+
+    def courses_by(self, facet: str, key: str) -> tuple[list[Course], list[Course]]:
+        """The upcoming and the past courses of a teacher, place or theme (``facet``), in
+        the orders of ``upcoming`` and ``past``: sorted out in one pass per build."""
+        if ("by", facet) not in self._cache:
+            groups: dict[str, tuple[list[Course], list[Course]]] = {}
+            for i, courses in enumerate((self.upcoming(), self.past())):
+                for course in courses:
+                    for k in _FACET_KEYS[facet](course):
+                        groups.setdefault(k, ([], []))[i].append(course)
+            self._cache[("by", facet)] = groups
+        return self._cache[("by", facet)].get(key, ([], []))
+
+
+def epoch(env: Env, course: Course) -> tuple[int, int]:
+    """Where ``env.now`` falls among the instants a course's views compare it with: its
+    sessions' starts and ends and its registration's steps. Views of the same course at
+    two moments with the same epoch are the same (``now`` reaches them through nothing
+    else: ``is_upcoming``, ``next_session``, ``registration.at`` and ``is_past``)."""
+    key = ("epoch", course.slug)
+    if key not in env._cache:
+        instants = sorted({t for s in course.sessions for t in (s.start, s.end)}
+                          | {step.start for step in env.timeline(course) if step.start is not None})
+        env._cache[key] = (bisect_left(instants, env.now), bisect_right(instants, env.now))
+    return env._cache[key]
+
+
+class Shared(dict):
+    """A view shared by every page that shows it (and, in a served preview, by rebuilds):
+    read-only, so that no page changes another's. ``dict(view)`` is a copy to change."""
+
+    def _refuse(self, *args, **kwargs):
+        raise TypeError("a shared view is read-only: change a copy, dict(view)")
+
+    __setitem__ = __delitem__ = __ior__ = update = setdefault = pop = popitem = clear = _refuse
+
+    def __reduce__(self):
+        return Shared, (dict(self),)
+
+
+def kept(env: Env, kind: str, course: Course, make: Callable[[], Any], timeless: bool = False) -> Any:
+    """``make()``, a view of ``course`` (a dict comes back ``Shared``); in a served preview
+    kept across rebuilds by the course and its epoch (``timeless``: a view that says
+    nothing of now)."""
+    def shared() -> Any:
+        value = make()
+        return Shared(value) if type(value) is dict else value
+
+    if env.keeper is None:
+        return shared()
+    return env.keeper(kind, course, (0, 0) if timeless else epoch(env, course), shared)
 
 
 def _sort_soonest(course: Course):
@@ -107,21 +165,25 @@ def registration_view(env: Env, course: Course) -> dict:
     browser's re-check), all decided by ``registration``."""
     key = ("registration", course.slug)
     if key not in env._cache:
-        steps = env.timeline(course)
-        current = registration.at(steps, env.now)
-        later = [s for s in steps if s.start is not None and s.start > env.now]
-        # The browser picks the last step that has begun; it gets only the current and later ones.
-        data = [dict(current.as_data(), start=None)] + [dict(s.state.as_data(), start=s.start.isoformat()) for s in later]
-        reg = course.spec.registration
-        view = state_view(current)
-        view.update(
-            note=reg.note if reg else None,
-            deadline=reg.deadline.isoformat() if reg and reg.deadline else None,
-            timeline=json.dumps(data, ensure_ascii=False, separators=(",", ":")),
-            later=[state_view(s.state) for s in later],
-        )
-        env._cache[key] = view
+        env._cache[key] = kept(env, "registration", course, lambda: _registration_view(env, course))
     return env._cache[key]
+
+
+def _registration_view(env: Env, course: Course) -> dict:
+    steps = env.timeline(course)
+    current = registration.at(steps, env.now)
+    later = [s for s in steps if s.start is not None and s.start > env.now]
+    # The browser picks the last step that has begun; it gets only the current and later ones.
+    data = [dict(current.as_data(), start=None)] + [dict(s.state.as_data(), start=s.start.isoformat()) for s in later]
+    reg = course.spec.registration
+    view = state_view(current)
+    view.update(
+        note=reg.note if reg else None,
+        deadline=reg.deadline.isoformat() if reg and reg.deadline else None,
+        timeline=json.dumps(data, ensure_ascii=False, separators=(",", ":")),
+        later=[state_view(s.state) for s in later],
+    )
+    return view
 
 
 def session_view(env: Env, course: Course, session: Session, next_key: str | None) -> dict:
@@ -204,12 +266,20 @@ FILTER_TEXT = {
 }
 
 
+def course_facets(env: Env, course: Course) -> dict[str, list[str]]:
+    """``facets``, once per build (the card and the filters' counts both ask)."""
+    key = ("facets", course.slug)
+    if key not in env._cache:
+        env._cache[key] = kept(env, "facets", course, lambda: facets(course), timeless=True)
+    return env._cache[key]
+
+
 def filter_groups(env: Env, courses: list[Course]) -> list[dict]:
     """The catalogue's filter controls: one group per facet, options with counts (with no
     other choice made; the browser recounts them as choices are made)."""
     counts: dict[str, dict[str, int]] = {}
     for course in courses:
-        for key, values in facets(course).items():
+        for key, values in course_facets(env, course).items():
             for value in values:
                 counts.setdefault(key, {}).setdefault(value, 0)
                 counts[key][value] += 1
@@ -232,11 +302,12 @@ def filter_groups(env: Env, courses: list[Course]) -> list[dict]:
 
 
 def course_card(env: Env, course: Course) -> dict:
-    """A course as a card; made once per build (a course appears on many listings)."""
+    """A course as a card; made once per build (a course appears on many listings) and
+    shared by them: whoever changes a card changes a copy."""
     key = ("card", course.slug)
     if key not in env._cache:
-        env._cache[key] = _course_card(env, course)
-    return dict(env._cache[key])
+        env._cache[key] = kept(env, "card", course, lambda: _course_card(env, course))
+    return env._cache[key]
 
 
 def _held(course: Course) -> list[Session]:
@@ -293,7 +364,7 @@ def _course_card(env: Env, course: Course) -> dict:
         "last_end_iso": last_end(sessions).isoformat() if sessions else None,
         "count_text": danish.count(len(held), "kursusgang", "kursusgange") if held else "Datoer følger",
         "weekday": danish.weekday_name(first.date) if first else None,
-        "facets": {k: " ".join(v) for k, v in facets(course).items()},
+        "facets": {k: " ".join(v) for k, v in course_facets(env, course).items()},
     }
 
 
@@ -326,7 +397,7 @@ def course_view(env: Env, course: Course) -> dict:
         term = env.cat.terms.get(slug)
         if term:
             terms.append({"name": term.name, "url": url_of(term_uri(slug)), "short": short_text(term)})
-    view = course_card(env, course)
+    view = dict(course_card(env, course))
     state = view["registration"]
     public_link = spec.online_url if spec.online_url_public else None
     if spec.format == "in-person":
@@ -372,23 +443,19 @@ def group_by_role(env: Env) -> list[dict]:
     return groups
 
 
-def courses_of(env: Env, predicate) -> tuple[list[dict], list[dict]]:
-    upcoming = [course_card(env, c) for c in env.upcoming() if predicate(c)]
-    past = [course_card(env, c) for c in env.past() if predicate(c)]
-    return upcoming, past
+def courses_of(env: Env, facet: str, key: str) -> tuple[list[dict], list[dict]]:
+    """Cards of the upcoming and the past courses of a teacher, place or theme."""
+    upcoming, past = env.courses_by(facet, key)
+    return [course_card(env, c) for c in upcoming], [course_card(env, c) for c in past]
 
 
 def calendar_view(env: Env) -> list[dict]:
     """Upcoming sessions grouped by month, then by day (each day once), a row per session:
     time, course, topic and place."""
-    rows = []
-    for course in env.upcoming():
-        for s in course.sessions:
-            if s.end > env.now:
-                rows.append((s, course))
-    rows.sort(key=lambda r: (r[0].start, r[1].spec.title))
+    rows = [row for course in env.upcoming() for row in kept(env, "calendar", course, lambda c=course: _calendar_rows(env, c))]
+    rows.sort(key=lambda r: (r[0].start, r[1]))
     months: list[dict] = []
-    for s, course in rows:
+    for s, _, view in rows:
         month_key = s.date.strftime("%Y-%m")
         if not months or months[-1]["key"] != month_key:
             months.append({"key": month_key, "id": f"maaned-{month_key}",
@@ -400,16 +467,25 @@ def calendar_view(env: Env) -> list[dict]:
             days.append({"date_iso": s.date.isoformat(), "id": f"dag-{s.date.isoformat()}",
                          "name": danish.short_date(s.date).capitalize(), "week": f"uge {week}",
                          "end_iso": s.end.isoformat(), "sessions": []})
-        view = session_view(env, course, s, None)
-        place = view["place"]["name"] if view["place"] else place_line(env, course)
-        view.update(course_title=course.spec.title, course_url=url_of(course_uri(course.slug)), where=place,
-                    course_status=registration_view(env, course)["key"])
         days[-1]["sessions"].append(view)
         days[-1]["end_iso"] = max(days[-1]["end_iso"], view["end_iso"])
         month["count"] += 1
     for month in months:
         month["count_text"] = danish.count(month["count"], "kursusgang", "kursusgange")
     return months
+
+
+def _calendar_rows(env: Env, course: Course) -> list[tuple[Session, str, dict]]:
+    """The calendar's rows of one course: its sessions still to end, with their views."""
+    rows = []
+    for s in course.sessions:
+        if s.end > env.now:
+            view = session_view(env, course, s, None)
+            place = view["place"]["name"] if view["place"] else place_line(env, course)
+            view.update(course_title=course.spec.title, course_url=url_of(course_uri(course.slug)), where=place,
+                        course_status=registration_view(env, course)["key"])
+            rows.append((s, course.spec.title, view))
+    return rows
 
 
 def subscribe_view(env: Env, path: str) -> dict:
@@ -452,21 +528,21 @@ def context(env: Env, spec: PageSpec) -> dict:
     if kind == "teachers":
         return {"groups": group_by_role(env)}
     if kind == "teacher":
-        upcoming, past = courses_of(env, lambda c: key in c.spec.teachers)
+        upcoming, past = courses_of(env, "teacher", key)
         return {"teacher": teacher_card(env, key), "upcoming": upcoming, "past": past}
     if kind == "places":
         return {"places": [{"name": p.name, "address": p.address, "url": url_of(place_uri(pid)),
-                            "count": len(courses_of(env, lambda c, pid=pid: _uses_place(c, pid))[0])}
+                            "count": len(env.courses_by("place", pid)[0])}
                            for pid, p in sorted(cat.locations.items(), key=lambda kv: danish.sort_key(kv[1].name))]}
     if kind == "place":
         p = cat.locations[key]
-        upcoming, _ = courses_of(env, lambda c: _uses_place(c, key))
+        upcoming, _ = courses_of(env, "place", key)
         return {"place": {"name": p.name, "address": p.address, "accessibility": p.accessibility, "directions": p.directions},
                 "upcoming": upcoming}
     if kind == "themes":
-        return {"themes": [dict(theme_view(k), count=len(courses_of(env, lambda c, k=k: k in c.spec.themes)[0])) for k in THEMES]}
+        return {"themes": [dict(theme_view(k), count=len(env.courses_by("theme", k)[0])) for k in THEMES]}
     if kind == "theme":
-        upcoming, past = courses_of(env, lambda c: key in c.spec.themes)
+        upcoming, past = courses_of(env, "theme", key)
         term = cat.terms.get(THEMES[key]["slug"])
         return {"theme": dict(theme_view(key), text=THEMES[key]["text"],
                               term_url=url_of(term_uri(term.slug)) if term else None),
@@ -485,8 +561,17 @@ def context(env: Env, spec: PageSpec) -> dict:
     raise KeyError(kind)
 
 
-def _uses_place(course: Course, pid: str) -> bool:
-    return course.spec.location == pid or any(s.location == pid for s in course.sessions)
+def _places(course: Course) -> list[str]:
+    """The places a course is held at: its own and its sessions' (each once)."""
+    return list(dict.fromkeys(p for p in [course.spec.location, *(s.location for s in course.sessions)] if p))
+
+
+#: What a course is listed under on teacher, place and theme pages.
+_FACET_KEYS: dict[str, Callable[[Course], list[str]]] = {
+    "teacher": lambda c: list(dict.fromkeys(c.spec.teachers)),
+    "place": _places,
+    "theme": lambda c: list(dict.fromkeys(c.spec.themes)),
+}
 
 
 def term_view(env: Env, term: Term) -> dict:
@@ -520,7 +605,11 @@ def glossary_view(env: Env) -> dict:
 
 def programme_entry(env: Env, course: Course) -> dict:
     """A course in the printable programme: what, when, where, for whom, in one glance."""
-    card = course_card(env, course)
+    return kept(env, "programme", course, lambda: _programme_entry(env, course))
+
+
+def _programme_entry(env: Env, course: Course) -> dict:
+    card = dict(course_card(env, course))
     held = [s for s in course.sessions if not s.cancelled]
     when = None
     if held:
@@ -564,28 +653,31 @@ PLAN_TEXT = {
 
 def plan_data(env: Env) -> dict:
     """What "min plan" needs to show any upcoming course without asking a server."""
-    courses = {}
-    for course in env.upcoming():
-        card = course_card(env, course)
-        courses[course.slug] = {
-            "title": course.spec.title,
-            "url": card["url"],
-            "place": card["place"],
-            "status": card["registration"]["label"],
-            "state": card["registration"]["key"],
-            "message": card["registration"]["message"],
-            "actions": card["registration"]["actions"],
-            "cancelled": card["cancelled"],
-            "series": card["when"]["series"],
-            "sessions": [
-                {"start": s.start.isoformat(), "end": s.end.isoformat(), "text": danish.session_text(s.start, s.end),
-                 "week": f"Uge {danish.week_number(s.date)} i {s.date.isocalendar().year}",
-                 "weekKey": f"{s.date.isocalendar().year}-{danish.week_number(s.date):02d}",
-                 "cancelled": s.cancelled or card["cancelled"]}
-                for s in course.sessions
-            ],
-        }
-    return {"courses": courses, "text": PLAN_TEXT}
+    return {"courses": {course.slug: kept(env, "plan", course, lambda c=course: _plan_entry(env, c))
+                        for course in env.upcoming()},
+            "text": PLAN_TEXT}
+
+
+def _plan_entry(env: Env, course: Course) -> dict:
+    card = course_card(env, course)
+    return {
+        "title": course.spec.title,
+        "url": card["url"],
+        "place": card["place"],
+        "status": card["registration"]["label"],
+        "state": card["registration"]["key"],
+        "message": card["registration"]["message"],
+        "actions": card["registration"]["actions"],
+        "cancelled": card["cancelled"],
+        "series": card["when"]["series"],
+        "sessions": [
+            {"start": s.start.isoformat(), "end": s.end.isoformat(), "text": danish.session_text(s.start, s.end),
+             "week": f"Uge {danish.week_number(s.date)} i {s.date.isocalendar().year}",
+             "weekKey": f"{s.date.isocalendar().year}-{danish.week_number(s.date):02d}",
+             "cancelled": s.cancelled or card["cancelled"]}
+            for s in course.sessions
+        ],
+    }
 
 
 #: What a search result is, said above its excerpt: one label per kind of page. Every

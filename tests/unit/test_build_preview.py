@@ -5,6 +5,7 @@ must still show every change an editor or developer makes outside the page's own
 from __future__ import annotations
 
 import shutil
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -19,7 +20,7 @@ from helpers import LOCATIONS, TEACHERS
 
 @pytest.fixture(autouse=True)
 def fresh_memos():
-    caches = (memo.PAGES, memo.WRITTEN, memo.MARKDOWN, memo.EVENTS, memo.COURSES, memo.STRUCTURED)
+    caches = (memo.PAGES, memo.WRITTEN, memo.MARKDOWN, memo.EVENTS, memo.COURSES, memo.STRUCTURED, memo.VIEWS)
     for cache in caches:
         cache.clear()
     yield
@@ -27,13 +28,16 @@ def fresh_memos():
         cache.clear()
 
 
-def served(root: Path, theme: Path = THEME, extensions: list | None = None) -> Build:
-    """One rebuild of ``mkdocs serve``: from the files as they are now."""
+def served(root: Path, theme: Path = THEME, extensions: list | None = None, now: str = "2027-02-01",
+           keep: bool = True) -> Build:
+    """One rebuild of ``mkdocs serve`` (``keep=False``: a one-off build) at ``now`` (a day,
+    or a day and a time): from the files as they are now."""
     cfg = config(root)
     cfg["theme"].dirs = [str(theme)]
     cfg["markdown_extensions"] = extensions or []
-    build = Build.from_mkdocs(cfg, {"PORTAL_TODAY": "2027-02-01"})
-    build.keep_pages = True
+    build = Build.from_mkdocs(cfg, {"PORTAL_TODAY": now[:10]})
+    build.now = datetime.fromisoformat(now).replace(tzinfo=build.zone)
+    build.keep_pages = keep
     build.load()
     build.compose()
     return build
@@ -127,3 +131,47 @@ def second_config(root: Path) -> dict:
     cfg["theme"].dirs = [str(THEME)]
     cfg["markdown_extensions"] = []
     return cfg
+
+
+#: The states fixture: a course in each registration state, dates from January to May 2027.
+STATES = Path(__file__).resolve().parents[1] / "fixtures" / "states"
+
+
+def test_a_preview_running_for_months_shows_each_day_what_a_fresh_build_shows(tmp_path):
+    """Kept views are keyed by where now falls among a course's instants (views.epoch): a
+    preview left running while deadlines pass, courses start and courses end must show
+    every page as a one-off build of that day shows it."""
+    shutil.copytree(STATES / "courses", tmp_path / "courses")
+    shutil.copytree(STATES / "glossary", tmp_path / "glossary")
+    write_files(tmp_path, {"mkdocs.yml": "site_name: Skolen\n", "content/index.md": "Velkommen.\n"})
+    # Before anything, a deadline's closing days, the day after it, the first sessions (in
+    # one, at its end to the minute, just after it), a course's end, after every course.
+    moments = ["2026-12-01", "2027-02-17", "2027-02-21", "2027-03-01", "2027-03-06", "2027-03-10T09:59",
+               "2027-03-10T11:00", "2027-03-10T12:00", "2027-03-10T12:01", "2027-03-11", "2027-04-15", "2027-06-01"]
+    seen_states = set()
+    for now in moments:
+        preview = served(tmp_path, now=now)
+        fresh = _one_off(tmp_path, now)
+        assert preview.finished.keys() == fresh.finished.keys()
+        for src_uri, page in fresh.finished.items():
+            assert preview.finished[src_uri].laid_out == page.laid_out, (now, src_uri)
+        seen_states |= {preview.env._cache[("card", slug)]["registration"]["key"] for slug in preview.catalogue.courses}
+    # The days above pass through every state the fixture's courses can be in.
+    assert {"open", "closing", "closed", "ended", "waitlist", "full", "cancelled", "dropin"} <= seen_states
+    # And the preview did keep views: far fewer were made than asked for.
+    assert memo.VIEWS.hits > memo.VIEWS.misses
+
+
+def _one_off(root: Path, now: str) -> Build:
+    """A one-off build at ``now``, with nothing kept from the preview's caches."""
+    saved = {cache: dict(cache._data) for cache in (memo.PAGES, memo.MARKDOWN, memo.EVENTS, memo.COURSES,
+                                                     memo.STRUCTURED, memo.VIEWS)}
+    counts = {cache: (cache.hits, cache.misses) for cache in saved}
+    try:
+        for cache in saved:
+            cache.clear()
+        return served(root, now=now, keep=False)
+    finally:
+        for cache, data in saved.items():
+            cache._data.update(data)
+            cache.hits, cache.misses = counts[cache]

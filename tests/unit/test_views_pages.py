@@ -301,7 +301,14 @@ def test_cards_of_other_kinds_of_course(env, cat, slug):
 
 def test_a_card_is_made_once_and_a_caller_cannot_change_it(env, cat):
     card = views.course_card(env, cat.courses["haab"])
-    card["title"] = "Ændret"
+    assert views.course_card(env, cat.courses["haab"]) is card  # made once, shown on many pages
+    for change in (lambda: card.__setitem__("title", "Ændret"), lambda: card.update(title="Ændret"),
+                   lambda: card.setdefault("ny", 1), lambda: card.pop("title"), lambda: card.__delitem__("title"),
+                   card.popitem, card.clear):
+        with pytest.raises(TypeError, match="read-only"):
+            change()
+    copy = dict(card)
+    copy["title"] = "Ændret"
     assert views.course_card(env, cat.courses["haab"])["title"] == "Håb og recovery"
 
 

@@ -84,3 +84,21 @@ def test_pickled_tells_apart_what_a_page_view_can_differ_in():
                     {"place": Location(name="Værkstedet", address="Eksempelvej 14")},
                     {"sessions": [{"n": 2}]}):
         assert memo.pickled(view) != memo.pickled(dict(view, **changed)), changed
+
+
+def test_a_known_view_is_pickled_as_its_digest_and_anything_else_as_it_is():
+    from rskole.views import Shared
+
+    card, other = Shared(title="Håb"), Shared(title="Noget andet")
+    known = {id(card): (card, "d1"), id(other): (other, "d1")}
+    # A known view stands for its digest: two views with one digest give one key.
+    assert memo.pickled({"courses": [card]}, known) == memo.pickled({"courses": [other]}, known)
+    assert memo.pickled({"courses": [card]}, known) != memo.pickled({"courses": [card]}, {id(card): (card, "d2")})
+    # An equal view that is not the known object is written out, and then tells apart.
+    twin = Shared(title="Håb")
+    assert memo.pickled([twin], known) != memo.pickled([card], known)
+    assert memo.pickled([twin], known) == memo.pickled([twin])
+    # An id that came back for another object after the known one was gone is not trusted.
+    assert memo.pickled([twin], {id(twin): (card, "d1")}) == memo.pickled([twin])
+    # Without known views, the plain pickle.
+    assert memo.pickled({"a": 1}, {}) == memo.pickled({"a": 1})

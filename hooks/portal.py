@@ -18,6 +18,7 @@ from pathlib import Path
 # core package here, at the top, never inside an event.
 from rskole import build as core
 from rskole import indexing, publish, whitespace
+from rskole.fragments import Fragments
 from rskole.problems import ContentError
 
 from mkdocs.exceptions import PluginError
@@ -39,6 +40,8 @@ class Adapter:
         #: URLs of the site's pages, and of those this build wrote (under --dirty, not all).
         self.pages: set[str] = set()
         self.built: set[str] = set()
+        #: Layout the same on many pages, made once (the navigation, by folder).
+        self.fragments = Fragments()
 
     def fail(self, exc: ContentError):
         # Each problem on its own line, exactly "path:line: message", then one short error
@@ -115,6 +118,8 @@ def on_env(env, config, files):
     code = adapter.build.template_code
     if code is not None and env.bytecode_cache is None:
         env.bytecode_cache = code
+    # The theme's partials/nav.html asks for the navigation through this, when it is there.
+    env.globals["portal_navigation"] = adapter.fragments.navigation
     return env
 
 

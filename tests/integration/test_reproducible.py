@@ -32,3 +32,23 @@ def test_two_builds_of_the_same_content_are_byte_identical(tmp_path):
     assert len([n for n in a if n.endswith("index.html")]) > 20
     differ = [name for name in a if a[name] != b[name]]
     assert differ == []
+
+
+def test_the_navigation_laid_out_once_per_folder_is_the_navigation_material_lays_out(tmp_path):
+    """theme/partials/nav.html hands the navigation of pages outside it to
+    rskole/fragments.py, which lays it out once per folder. The same project with
+    Material's own partials/nav.html gives the same bytes in every file."""
+    import material
+
+    ours = make_project(tmp_path / "ours", fixture="portal")
+    theirs = make_project(tmp_path / "theirs", fixture="portal")
+    material_nav = Path(material.__file__).parent / "templates" / "partials" / "nav.html"
+    (theirs / "theme" / "partials" / "nav.html").write_bytes(material_nav.read_bytes())
+    a_build, b_build = run_build(ours, site=tmp_path / "site-ours"), run_build(theirs, site=tmp_path / "site-theirs")
+    assert a_build.returncode == 0 and b_build.returncode == 0, a_build.stderr + b_build.stderr
+    a, b = _files(a_build.site), _files(b_build.site)
+    assert sorted(a) == sorted(b)
+    assert [name for name in a if a[name] != b[name]] == []
+    # Pages outside the navigation, in folders of their own, were compared.
+    assert {"kurser/haab-i-hverdagen/index.html", "ordbog/chime/index.html"} <= set(a)
+    assert a["kurser/haab-i-hverdagen/index.html"].count(b'class="md-nav md-nav--primary"') == 1

@@ -90,7 +90,7 @@ def new_build(root: Path, **kw) -> Build:
 def project(tmp_path_factory) -> Path:
     # The process-wide caches may hold Markdown rendered by earlier tests: start empty,
     # so that this module's builds do the work they are tested for.
-    for cache in (memo.PAGES, memo.WRITTEN, memo.MARKDOWN, memo.EVENTS):
+    for cache in (memo.PAGES, memo.WRITTEN, memo.MARKDOWN, memo.EVENTS, memo.VIEWS):
         cache.clear()
     root = tmp_path_factory.mktemp("portal")
     write_files(root, FILES)
@@ -359,10 +359,10 @@ def test_a_content_page_where_the_portal_makes_a_page_is_refused(project, tmp_pa
 
 @pytest.fixture
 def fresh_memos():
-    for cache in (memo.PAGES, memo.WRITTEN, memo.MARKDOWN, memo.EVENTS):
+    for cache in (memo.PAGES, memo.WRITTEN, memo.MARKDOWN, memo.EVENTS, memo.VIEWS):
         cache.clear()
     yield
-    for cache in (memo.PAGES, memo.WRITTEN, memo.MARKDOWN, memo.EVENTS):
+    for cache in (memo.PAGES, memo.WRITTEN, memo.MARKDOWN, memo.EVENTS, memo.VIEWS):
         cache.clear()
 
 

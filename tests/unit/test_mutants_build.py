@@ -20,7 +20,7 @@ from rskole.compile import compile_site
 from sitekit import write_files
 from test_build_compose import COURSE, FILES, new_build
 
-MEMOS = (memo.PAGES, memo.WRITTEN, memo.MARKDOWN, memo.EVENTS)
+MEMOS = (memo.PAGES, memo.WRITTEN, memo.MARKDOWN, memo.EVENTS, memo.VIEWS)
 
 
 @pytest.fixture(autouse=True)

@@ -43,7 +43,12 @@ class State:
     key: str
     #: A short label for cards and lists ("Åben for tilmelding").
     label: str
-    #: One sentence that says the state and, where it matters, its date.
+    #: What the course page's sign-up box says: the state and, where it matters, its
+    #: date, in one or two short sentences that say nothing the page says beside them.
+    #: The buttons name the action ("Skriv dig på ventelisten"), so the message does not;
+    #: for a cancelled or an ended course the page's "Hvornår" line has said so
+    #: (views.when_view: "Kurset er aflyst", "Kurset sluttede ..."), so the message says
+    #: what that means for the visitor.
     message: str
     #: The primary ways to act (sign up, join the waitlist); empty when there is none.
     actions: tuple[Way, ...]
@@ -180,19 +185,18 @@ def _state(key: str, spec: CourseSpec, settings: SiteSettings, deadline: date | 
     last_day = danish.long_date(deadline) if deadline else None
     question = "Spørgsmål? Kontakt os:"
     if key == "open":
+        # Signing up with the school is said by the buttons ("Tilmeld dig hos skolen ...").
         message = (f"Der er åbent for tilmelding til og med {last_day}." if last_day
                    else "Der er åbent for tilmelding.")
-        if spec.registration is None:
-            message += " Du melder dig til hos skolen."
         return State(key, "Åben for tilmelding", message, _sign_up_ways(spec, settings, False), (), "",
                      True, True)
     if key == "closing":
         return State(key, "Tilmelding lukker snart", f"Tilmeldingen lukker snart. Sidste dag er {last_day}.",
                      _sign_up_ways(spec, settings, False), (), "", True, True)
     if key == "waitlist":
-        message = "Kurset er fuldt, men du kan skrive dig på ventelisten."
+        message = "Kurset er fuldt, men der er en venteliste."
         if last_day:
-            message += f" Det kan du til og med {last_day}."
+            message += f" Den er åben til og med {last_day}."
         return State(key, "Venteliste", message, _sign_up_ways(spec, settings, True), (), "", True, True)
     if key == "closed":
         # Those who signed up still want the dates in their calendar.
@@ -202,10 +206,10 @@ def _state(key: str, spec: CourseSpec, settings: SiteSettings, deadline: date | 
         return State(key, "Fuldt booket", "Kurset er fuldt booket, og der er ingen venteliste.",
                      (), ask, "Vil du høre om et nyt hold? Kontakt os:", False, True)
     if key == "cancelled":
-        return State(key, "Aflyst", "Kurset er aflyst. Ingen af kursusgangene bliver holdt, så du skal ikke møde op.",
+        return State(key, "Aflyst", "Ingen af kursusgangene bliver holdt, så du skal ikke møde op.",
                      (), ask, question, False, False)
     if key == "ended":
-        return State(key, "Afsluttet", "Kurset er afsluttet. Du kan ikke længere melde dig til.",
+        return State(key, "Afsluttet", "Du kan ikke længere melde dig til.",
                      (), (), "", False, False)
     if key == "dropin":
         return State(key, "Kom bare", "Du skal ikke melde dig til. Kom bare, når det passer dig.",

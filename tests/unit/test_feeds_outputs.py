@@ -257,7 +257,7 @@ def test_kurser_json_course_as_an_app_reads_it(tmp_path):
         "status": "waitlist",
         "registration_state": "waitlist",
         "registration_label": "Venteliste",
-        "registration_message": "Kurset er fuldt, men du kan skrive dig på ventelisten.",
+        "registration_message": "Kurset er fuldt, men der er en venteliste.",
         "drop_in": False,
         "upcoming": True,
         "capacity": 12,

@@ -78,7 +78,7 @@ def test_closed_without_email_or_phone_asks_the_school():
 def test_waitlist_offers_the_waitlist_not_sign_up():
     s = state("2027-02-01T12:00", status="waitlist", registration={"url": "https://example.dk/v"})
     assert s.key == "waitlist"
-    assert s.message == "Kurset er fuldt, men du kan skrive dig på ventelisten."
+    assert s.message == "Kurset er fuldt, men der er en venteliste."
     assert [w.action for w in s.actions] == ["Skriv dig på ventelisten"]
 
 
@@ -96,7 +96,9 @@ def test_cancelled_offers_nothing_and_stays_cancelled_after_its_dates():
         assert s.key == "cancelled"
         assert s.actions == ()
         assert not s.offers_plan and not s.offers_calendar
-        assert "aflyst" in s.message and "ikke møde op" in s.message
+        # The label says "Aflyst", as does the course page's first line; the message says
+        # what it means for the visitor.
+        assert s.label == "Aflyst" and "aflyst" not in s.message.lower() and "ikke møde op" in s.message
 
 
 def test_ended_after_the_last_session_whatever_the_status():
@@ -119,8 +121,10 @@ def test_drop_in_needs_no_sign_up():
 def test_without_registration_one_signs_up_with_the_school():
     s = state("2027-02-01T12:00")
     assert s.key == "open"
-    assert "hos skolen" in s.message
+    # The buttons say "hos skolen" / "til skolen"; the message does not say it again.
+    assert s.message == "Der er åbent for tilmelding."
     assert [w.href for w in s.actions] == ["mailto:kontakt@example.dk", "tel:+4511223344"]
+    assert [w.action for w in s.actions] == ["Tilmeld dig hos skolen på mail", "Ring til skolen og tilmeld dig"]
 
 
 def test_timeline_steps_are_in_order_and_end_with_the_course():

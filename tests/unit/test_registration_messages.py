@@ -98,7 +98,7 @@ def test_open_with_every_way_and_a_deadline():
 def test_open_without_a_registration_signs_up_with_the_school():
     s = registration.at(steps(), local("2027-02-01T12:00"))
     assert s == State(
-        "open", "Åben for tilmelding", "Der er åbent for tilmelding. Du melder dig til hos skolen.",
+        "open", "Åben for tilmelding", "Der er åbent for tilmelding.",
         (Way("email", "mailto:kontakt@example.dk", "Tilmeld dig hos skolen på mail", "kontakt@example.dk"),
          Way("phone", "tel:+4511223344", "Ring til skolen og tilmeld dig", "+45 11 22 33 44")),
         (), "", True, True)
@@ -125,7 +125,7 @@ def test_waitlist_with_every_way_and_a_deadline():
                         local("2027-03-05T23:59"))
     assert s == State(
         "waitlist", "Venteliste",
-        f"Kurset er fuldt, men du kan skrive dig på ventelisten. Det kan du til og med {LAST_DAY}.",
+        f"Kurset er fuldt, men der er en venteliste. Den er åben til og med {LAST_DAY}.",
         (Way("url", URL, "Skriv dig på ventelisten", URL),
          Way("email", "mailto:tilmelding@example.dk", "Skriv dig på ventelisten på mail", "tilmelding@example.dk"),
          Way("phone", "tel:+4522334455", "Ring og kom på ventelisten", "+45 22 33 44 55")),
@@ -135,7 +135,7 @@ def test_waitlist_with_every_way_and_a_deadline():
 def test_waitlist_without_a_registration_is_joined_through_the_school():
     s = registration.at(steps(status="waitlist"), local("2027-02-01T12:00"))
     assert s == State(
-        "waitlist", "Venteliste", "Kurset er fuldt, men du kan skrive dig på ventelisten.",
+        "waitlist", "Venteliste", "Kurset er fuldt, men der er en venteliste.",
         (Way("email", "mailto:kontakt@example.dk", "Skriv dig på ventelisten hos skolen", "kontakt@example.dk"),
          Way("phone", "tel:+4511223344", "Ring til skolen og kom på ventelisten", "+45 11 22 33 44")),
         (), "", True, True)
@@ -167,7 +167,7 @@ def test_full():
 def test_cancelled():
     s = registration.at(steps(status="cancelled", registration={"phone": "+45 22 33 44 55"}), local("2027-02-01T12:00"))
     assert s == State("cancelled", "Aflyst",
-                      "Kurset er aflyst. Ingen af kursusgangene bliver holdt, så du skal ikke møde op.",
+                      "Ingen af kursusgangene bliver holdt, så du skal ikke møde op.",
                       (), COURSE_ASK[1:], "Spørgsmål? Kontakt os:", False, False)
     assert s.as_data() == {"key": "cancelled", "label": "Aflyst", "message": s.message,
                            "plan": False, "calendar": False}
@@ -175,7 +175,7 @@ def test_cancelled():
 
 def test_ended():
     s = registration.at(steps(registration=EVERY_WAY), local("2027-03-24T12:00"))
-    assert s == State("ended", "Afsluttet", "Kurset er afsluttet. Du kan ikke længere melde dig til.",
+    assert s == State("ended", "Afsluttet", "Du kan ikke længere melde dig til.",
                       (), (), "", False, False)
 
 

@@ -192,9 +192,13 @@ def test_a_cancelled_course_says_so_once_on_the_whole_page(jinja, env):
 def test_a_card_says_the_state_once(jinja, env, slug):
     reg = views.registration_view(env, env.cat.courses[slug])
     text = visible(card(jinja, env, slug))
-    assert times(text, reg["label"]) == 1, (slug, text)
+    # A cancelled card says it at its struck dates too: a screen reader does not read
+    # the strike, and the badge comes after the facts.
+    assert times(text, reg["label"]) == (2 if slug == "aflyst" else 1), (slug, text)
+    if slug == "aflyst":
+        assert "</s> (aflyst)" in card(jinja, env, slug)
     for word in ("aflyst", "fuldt", "venteliste", "lukket", "afsluttet"):
-        assert times(text, word) <= 1, (slug, word, text)
+        assert times(text, word) <= (2 if (slug, word) == ("aflyst", "aflyst") else 1), (slug, word, text)
 
 
 @pytest.mark.parametrize("slug, at, key, once, never", [

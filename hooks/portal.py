@@ -124,8 +124,24 @@ def on_env(env, config, files):
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
-    # A generated page's source is front matter only: nothing for Markdown to do.
-    return "" if page.file.src_uri in _adapter(config).build.finished else markdown
+    if page.file.src_uri not in _adapter(config).build.finished:
+        return markdown
+    # A generated page's source is front matter only: nothing for Markdown to do. MkDocs'
+    # Page.render would still build a Markdown instance with every extension to convert
+    # "" (a quarter of a millisecond a page): the page gets what that gives, directly.
+    page.render = _rendered_empty(page)
+    return ""
+
+
+def _rendered_empty(page):
+    def render(config, files) -> None:
+        # What mkdocs 1.6's Page.render leaves on a page whose Markdown is "".
+        page.content = ""
+        page.toc = TableOfContents([])
+        page.present_anchor_ids = set()
+        page.links_to_anchors = {}
+
+    return render
 
 
 # Late: after other plugins have changed the page's HTML. An editor's page gets its

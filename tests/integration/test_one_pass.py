@@ -89,3 +89,33 @@ def test_the_adapter_holds_no_module_level_state():
             assert combined or (isinstance(value, ast.Constant) and isinstance(value.value, str)), ast.dump(node)[:120]
         assert not isinstance(node, ast.Global)
     assert "global " not in (REPO / "hooks" / "portal.py").read_text(encoding="utf-8")
+
+
+def test_mkdocs_runs_markdown_only_over_the_editors_pages(project, tmp_path, monkeypatch):
+    """A generated page reaches MkDocs finished: no Markdown instance is built for it
+    (MkDocs' Page.render builds one per page, with every extension, even for "")."""
+    import markdown
+    from mkdocs.commands.build import build
+
+    made = []
+    real_init = markdown.Markdown.__init__
+
+    def counting_init(self, *args, **kwargs):
+        made.append(self)
+        real_init(self, *args, **kwargs)
+
+    monkeypatch.setattr(markdown.Markdown, "__init__", counting_init)
+    monkeypatch.setenv("PORTAL_TODAY", "2027-03-01")
+    monkeypatch.syspath_prepend(str(project / "hooks"))
+    config = _config(project)
+    config["site_dir"] = str(tmp_path / "site")
+    build(config)
+    adapter = config["rskole_adapter"]
+    editors_pages = len(adapter.build.content_pages())
+    assert len(adapter.build.specs) > 50 and editors_pages > 3
+    # One per editor's page (MkDocs), the core's own one for editors' fields, and the one
+    # MkDocs' config check makes to try the extensions.
+    assert len(made) == editors_pages + 2
+    # And the generated pages are there, with the core's bodies.
+    html = (tmp_path / "site" / "kurser" / "haab-i-hverdagen" / "index.html").read_text(encoding="utf-8")
+    assert "Datoer og tider" in html

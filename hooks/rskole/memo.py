@@ -135,9 +135,10 @@ COURSES = Memo(20_000)
 #: Course pages' JSON-LD by the course and the catalogue around it; a preview only.
 STRUCTURED = Memo(20_000)
 
-#: Course views (cards, calendar rows, …) with the digests of their pickles, by the kind of view,
-#: the course's digest and views.epoch (``Build._keep_view``); a preview only.
-VIEWS = Memo(20_000)
+#: Course views (cards, calendar rows, …) with the digests of their pickles, by the kind of
+#: view, the course's digest and views.epoch (``Build._keep_view``); a preview only. Seven
+#: kinds a course: room for 5,000 courses and their views before the last change of epoch.
+VIEWS = Memo(80_000)
 
 #: Earlier versions of course files, parsed, by the version's bytes (git blobs never change).
 OLD_VERSIONS = Memo(100_000)
@@ -167,10 +168,6 @@ class TemplateCode(jinja2.BytecodeCache):
 
 #: Compiled templates (the core's and the engine's); a preview only.
 TEMPLATES = TemplateCode(2_000)
-
-#: Course views (cards, calendar rows, …) with the digests of their pickles, by the kind of view,
-#: the course's digest and views.epoch (``Build._keep_view``); a preview only.
-VIEWS = Memo(20_000)
 
 #: Earlier versions of course files, parsed, by (project root, commit, path, zone): a
 #: commit's files never change, so a rebuild asks git only for versions it has not seen.

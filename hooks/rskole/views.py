@@ -35,9 +35,10 @@ class Env:
     #: The printed handout's QR code of an address (``qr.qr_svg`` keeps every code made,
     #: for a preview's rebuilds; a one-off build passes ``qr.code_svg``, which keeps none).
     qr: Callable[[str], str] = qr_svg
-    #: A served preview keeps course cards across rebuilds: ``keeper(kind, course, epoch,
-    #: make)`` gives what ``make()`` gives, kept by the build by what the course's views are
-    #: made of besides the clock, and ``epoch``. None in a one-off build.
+    #: A served preview keeps each course's views (card, registration state, timeline,
+    #: facets, calendar rows, programme and plan entries) across rebuilds: ``keeper(kind,
+    #: course, epoch, make)`` gives what ``make()`` gives, kept by the build by what the
+    #: course's views are made of besides the clock, and ``epoch``. None in a one-off build.
     keeper: Callable[[str, Course, tuple[int, int], Callable[[], Any]], Any] | None = None
     _cache: dict = field(default_factory=dict)
 

@@ -21,7 +21,7 @@ import markdown as md
 import yaml
 from markupsafe import Markup
 
-from . import content, danish, feeds, headers, indexing, jsonld, memo, plain, qr, registry, routes, safety, sitemap, text, views
+from . import content, danish, feeds, headers, indexing, jsonld, layout, memo, plain, qr, registry, routes, safety, sitemap, text, views
 from .glossary import TermIndex, link
 from .catalogue import Catalogue, Course, Paths, load, load_settings, today
 from .model import SiteSettings
@@ -233,7 +233,7 @@ class Build:
     @property
     def jinja(self) -> jinja2.Environment:
         if self._jinja is None:
-            self._jinja = jinja2.Environment(
+            self._jinja = layout.Environment(
                 loader=jinja2.FileSystemLoader(self.theme_dirs),
                 autoescape=True,
                 undefined=jinja2.StrictUndefined,

@@ -58,6 +58,9 @@ class State:
     #: Whether the course is offered for min plan and for the visitor's own calendar.
     offers_plan: bool
     offers_calendar: bool
+    #: What a list that shows ``label`` beside it (min plan) says after it: the message
+    #: without what the label says ("Venteliste: Kurset er fuldt."); may be "".
+    detail: str = ""
 
     @property
     def can_register(self) -> bool:
@@ -189,29 +192,31 @@ def _state(key: str, spec: CourseSpec, settings: SiteSettings, deadline: date | 
         message = (f"Der er åbent for tilmelding til og med {last_day}." if last_day
                    else "Der er åbent for tilmelding.")
         return State(key, "Åben for tilmelding", message, _sign_up_ways(spec, settings, False), (), "",
-                     True, True)
+                     True, True, f"Til og med {last_day}." if last_day else "")
     if key == "closing":
         return State(key, "Tilmelding lukker snart", f"Tilmeldingen lukker snart. Sidste dag er {last_day}.",
-                     _sign_up_ways(spec, settings, False), (), "", True, True)
+                     _sign_up_ways(spec, settings, False), (), "", True, True, f"Sidste dag er {last_day}.")
     if key == "waitlist":
         message = "Kurset er fuldt, men der er en venteliste."
+        detail = "Kurset er fuldt."
         if last_day:
             message += f" Den er åben til og med {last_day}."
-        return State(key, "Venteliste", message, _sign_up_ways(spec, settings, True), (), "", True, True)
+            detail += f" Åben til og med {last_day}."
+        return State(key, "Venteliste", message, _sign_up_ways(spec, settings, True), (), "", True, True, detail)
     if key == "closed":
         # Those who signed up still want the dates in their calendar.
         return State(key, "Tilmelding lukket", f"Tilmeldingen er lukket. Sidste dag var {last_day}.",
-                     (), ask, question, False, True)
+                     (), ask, question, False, True, f"Sidste dag var {last_day}.")
     if key == "full":
         return State(key, "Fuldt booket", "Kurset er fuldt booket, og der er ingen venteliste.",
-                     (), ask, "Vil du høre om et nyt hold? Kontakt os:", False, True)
+                     (), ask, "Vil du høre om et nyt hold? Kontakt os:", False, True, "Der er ingen venteliste.")
     if key == "cancelled":
-        return State(key, "Aflyst", "Ingen af kursusgangene bliver holdt, så du skal ikke møde op.",
-                     (), ask, question, False, False)
+        message = "Ingen af kursusgangene bliver holdt, så du skal ikke møde op."
+        return State(key, "Aflyst", message, (), ask, question, False, False, message)
     if key == "ended":
-        return State(key, "Afsluttet", "Du kan ikke længere melde dig til.",
-                     (), (), "", False, False)
+        message = "Du kan ikke længere melde dig til."
+        return State(key, "Afsluttet", message, (), (), "", False, False, message)
     if key == "dropin":
         return State(key, "Kom bare", "Du skal ikke melde dig til. Kom bare, når det passer dig.",
-                     (), ask, question, True, True)
+                     (), ask, question, True, True, "Du skal ikke melde dig til.")
     raise ValueError(key)

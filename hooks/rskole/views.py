@@ -155,7 +155,7 @@ def way_view(way: registration.Way) -> dict:
 
 
 def state_view(state: registration.State) -> dict:
-    return {"key": state.key, "label": state.label, "message": state.message,
+    return {"key": state.key, "label": state.label, "message": state.message, "detail": state.detail,
             "actions": [way_view(w) for w in state.actions], "contact": [way_view(w) for w in state.contact],
             "ask": state.ask, "offers_plan": state.offers_plan, "offers_calendar": state.offers_calendar,
             "can_register": state.can_register}
@@ -667,7 +667,7 @@ def _plan_entry(env: Env, course: Course) -> dict:
         "place": card["place"],
         "status": card["registration"]["label"],
         "state": card["registration"]["key"],
-        "message": card["registration"]["message"],
+        "detail": card["registration"]["detail"],
         "actions": card["registration"]["actions"],
         "cancelled": card["cancelled"],
         "series": card["when"]["series"],

@@ -85,7 +85,9 @@ def test_each_course_with_its_next_date_and_way_to_sign_up(browser, sample_url, 
         upcoming = [s for s in data[slug]["sessions"] if not s["cancelled"] and s["end"] > "2026-11-22T12"]
         assert section.locator(".rs-facts dt").first.text_content() == "Næste gang"
         assert section.locator(".rs-facts dd").first.text_content() == upcoming[0]["text"]
-        assert data[slug]["message"] in section.inner_text()
+        # The state's label, then only what its detail adds: the state is said once.
+        state = " ".join(section.locator(".rs-plan__state").inner_text().split())
+        assert state == f'{data[slug]["status"]} {data[slug]["detail"]}'.strip(), state
         want = [a["href"] for a in data[slug]["actions"]]
         assert section.locator(".rs-actions a").evaluate_all("as => as.map(a => a.getAttribute('href'))") == want
         # The label and its value share a line; nothing runs off the screen.

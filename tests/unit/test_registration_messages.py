@@ -88,7 +88,7 @@ def test_open_with_every_way_and_a_deadline():
         (Way("url", URL, "Tilmeld dig", URL),
          Way("email", "mailto:tilmelding@example.dk", "Tilmeld dig på mail", "tilmelding@example.dk"),
          Way("phone", "tel:+4522334455", "Ring og tilmeld dig", "+45 22 33 44 55")),
-        (), "", True, True)
+        (), "", True, True, f"Til og med {LAST_DAY}.")
     assert s.can_register
     assert s.as_data() == {"key": "open", "label": "Åben for tilmelding",
                            "message": f"Der er åbent for tilmelding til og med {LAST_DAY}.",
@@ -101,7 +101,7 @@ def test_open_without_a_registration_signs_up_with_the_school():
         "open", "Åben for tilmelding", "Der er åbent for tilmelding.",
         (Way("email", "mailto:kontakt@example.dk", "Tilmeld dig hos skolen på mail", "kontakt@example.dk"),
          Way("phone", "tel:+4511223344", "Ring til skolen og tilmeld dig", "+45 11 22 33 44")),
-        (), "", True, True)
+        (), "", True, True, "")
 
 
 def test_open_with_a_registration_but_no_deadline():
@@ -117,7 +117,7 @@ def test_closing_soon_with_every_way():
         (Way("url", URL, "Tilmeld dig", URL),
          Way("email", "mailto:tilmelding@example.dk", "Tilmeld dig på mail", "tilmelding@example.dk"),
          Way("phone", "tel:+4522334455", "Ring og tilmeld dig", "+45 22 33 44 55")),
-        (), "", True, True)
+        (), "", True, True, f"Sidste dag er {LAST_DAY}.")
 
 
 def test_waitlist_with_every_way_and_a_deadline():
@@ -129,7 +129,7 @@ def test_waitlist_with_every_way_and_a_deadline():
         (Way("url", URL, "Skriv dig på ventelisten", URL),
          Way("email", "mailto:tilmelding@example.dk", "Skriv dig på ventelisten på mail", "tilmelding@example.dk"),
          Way("phone", "tel:+4522334455", "Ring og kom på ventelisten", "+45 22 33 44 55")),
-        (), "", True, True)
+        (), "", True, True, f"Kurset er fuldt. Åben til og med {LAST_DAY}.")
 
 
 def test_waitlist_without_a_registration_is_joined_through_the_school():
@@ -138,13 +138,14 @@ def test_waitlist_without_a_registration_is_joined_through_the_school():
         "waitlist", "Venteliste", "Kurset er fuldt, men der er en venteliste.",
         (Way("email", "mailto:kontakt@example.dk", "Skriv dig på ventelisten hos skolen", "kontakt@example.dk"),
          Way("phone", "tel:+4511223344", "Ring til skolen og kom på ventelisten", "+45 11 22 33 44")),
-        (), "", True, True)
+        (), "", True, True, "Kurset er fuldt.")
 
 
 def test_closed_asks_the_course_by_email_and_phone_never_its_sign_up_page():
     s = registration.at(steps(registration={**EVERY_WAY, "deadline": "2027-03-05"}), local("2027-03-06T00:00"))
     assert s == State("closed", "Tilmelding lukket", f"Tilmeldingen er lukket. Sidste dag var {LAST_DAY}.",
-                      (), COURSE_ASK, "Spørgsmål? Kontakt os:", False, True)
+                      (), COURSE_ASK, "Spørgsmål? Kontakt os:", False, True,
+                      f"Sidste dag var {LAST_DAY}.")
     assert not s.can_register
     assert s.as_data() == {"key": "closed", "label": "Tilmelding lukket",
                            "message": f"Tilmeldingen er lukket. Sidste dag var {LAST_DAY}.",
@@ -155,20 +156,23 @@ def test_closed_waitlist_from_the_day_after_its_deadline():
     s = registration.at(steps(status="waitlist", registration={"email": "tilmelding@example.dk", "deadline": "2027-03-05"}),
                         local("2027-03-06T00:00"))
     assert s == State("closed", "Tilmelding lukket", f"Tilmeldingen er lukket. Sidste dag var {LAST_DAY}.",
-                      (), COURSE_ASK[:1], "Spørgsmål? Kontakt os:", False, True)
+                      (), COURSE_ASK[:1], "Spørgsmål? Kontakt os:", False, True,
+                      f"Sidste dag var {LAST_DAY}.")
 
 
 def test_full():
     s = registration.at(steps(status="full", registration={"url": URL}), local("2027-02-01T12:00"))
     assert s == State("full", "Fuldt booket", "Kurset er fuldt booket, og der er ingen venteliste.",
-                      (), (SCHOOL_EMAIL, SCHOOL_PHONE), "Vil du høre om et nyt hold? Kontakt os:", False, True)
+                      (), (SCHOOL_EMAIL, SCHOOL_PHONE), "Vil du høre om et nyt hold? Kontakt os:", False, True,
+                      "Der er ingen venteliste.")
 
 
 def test_cancelled():
     s = registration.at(steps(status="cancelled", registration={"phone": "+45 22 33 44 55"}), local("2027-02-01T12:00"))
     assert s == State("cancelled", "Aflyst",
                       "Ingen af kursusgangene bliver holdt, så du skal ikke møde op.",
-                      (), COURSE_ASK[1:], "Spørgsmål? Kontakt os:", False, False)
+                      (), COURSE_ASK[1:], "Spørgsmål? Kontakt os:", False, False,
+                      "Ingen af kursusgangene bliver holdt, så du skal ikke møde op.")
     assert s.as_data() == {"key": "cancelled", "label": "Aflyst", "message": s.message,
                            "plan": False, "calendar": False}
 
@@ -176,13 +180,14 @@ def test_cancelled():
 def test_ended():
     s = registration.at(steps(registration=EVERY_WAY), local("2027-03-24T12:00"))
     assert s == State("ended", "Afsluttet", "Du kan ikke længere melde dig til.",
-                      (), (), "", False, False)
+                      (), (), "", False, False, "Du kan ikke længere melde dig til.")
 
 
 def test_drop_in():
     s = registration.at(steps(drop_in=True), local("2027-02-01T12:00"))
     assert s == State("dropin", "Kom bare", "Du skal ikke melde dig til. Kom bare, når det passer dig.",
-                      (), (SCHOOL_EMAIL, SCHOOL_PHONE), "Spørgsmål? Kontakt os:", True, True)
+                      (), (SCHOOL_EMAIL, SCHOOL_PHONE), "Spørgsmål? Kontakt os:", True, True,
+                      "Du skal ikke melde dig til.")
 
 
 def test_a_school_with_no_contact_leaves_no_one_to_ask():
@@ -261,3 +266,21 @@ def test_at_reads_the_last_step_that_has_begun():
         "2027-02-26T23:59:59", "2027-02-27T00:00", "2027-03-05T23:59:59", "2027-03-06T00:00",
         "2027-03-24T11:59:59", "2027-03-24T12:00", "2030-01-01T00:00")] == [
         "open", "closing", "closing", "closed", "closed", "ended", "ended"]
+
+
+@pytest.mark.parametrize("status, reg, at", [
+    ("open", {"email": "t@example.dk", "deadline": "2027-03-05"}, "2027-02-01T12:00"),
+    ("open", {"email": "t@example.dk", "deadline": "2027-03-05"}, "2027-03-01T12:00"),
+    ("open", {"email": "t@example.dk", "deadline": "2027-03-05"}, "2027-03-06T00:00"),
+    ("waitlist", {"email": "t@example.dk", "deadline": "2027-03-05"}, "2027-02-01T12:00"),
+    ("waitlist", {"email": "t@example.dk"}, "2027-02-01T12:00"),
+    ("full", {"email": "t@example.dk"}, "2027-02-01T12:00"),
+    ("cancelled", {"email": "t@example.dk"}, "2027-02-01T12:00"),
+    ("open", {"email": "t@example.dk"}, "2027-03-24T12:00"),
+])
+def test_a_detail_never_says_again_what_its_label_says(status, reg, at):
+    """Min plan shows the label and then the detail: the state once."""
+    s = registration.at(steps(status=status, registration=reg), local(at))
+    label_words = {w.lower() for w in s.label.replace("booket", "").split() if len(w) > 3}
+    assert not any(w in s.detail.lower() for w in label_words), (s.label, s.detail)
+    assert s.detail == "" or s.detail.endswith(".")

@@ -174,7 +174,7 @@ def text(s: str) -> str:
 
 SCHOOL_MAIL = {"kind": "email", "href": "mailto:kontakt@example.dk", "action": "Skriv til skolen", "text": "kontakt@example.dk"}
 ENDED = {"key": "ended", "label": "Afsluttet", "message": "Du kan ikke længere melde dig til.",
-         "actions": [], "contact": [], "ask": "", "offers_plan": False, "offers_calendar": False, "can_register": False}
+         "detail": "Du kan ikke længere melde dig til.", "actions": [], "contact": [], "ask": "", "offers_plan": False, "offers_calendar": False, "can_register": False}
 
 
 # --- The course card -------------------------------------------------------------------
@@ -204,6 +204,7 @@ def test_a_course_card_says_everything_a_listing_shows(env, cat):
             "key": "closing",
             "label": "Tilmelding lukker snart",
             "message": "Tilmeldingen lukker snart. Sidste dag er fredag den 5. marts 2027.",
+            "detail": "Sidste dag er fredag den 5. marts 2027.",
             "actions": [{"kind": "url", "href": "https://tilmeld.example.dk/haab", "action": "Tilmeld dig",
                          "text": "https://tilmeld.example.dk/haab"}],
             "contact": [],
@@ -223,6 +224,7 @@ def test_a_course_card_says_everything_a_listing_shows(env, cat):
             "later": [
                 {"key": "closed", "label": "Tilmelding lukket",
                  "message": "Tilmeldingen er lukket. Sidste dag var fredag den 5. marts 2027.",
+                 "detail": "Sidste dag var fredag den 5. marts 2027.",
                  "actions": [], "contact": [SCHOOL_MAIL], "ask": "Spørgsmål? Kontakt os:",
                  "offers_plan": False, "offers_calendar": True, "can_register": False},
                 ENDED,
@@ -782,7 +784,8 @@ def test_min_plan_has_every_upcoming_course(env):
     assert {k: v for k, v in haab.items() if k != "sessions"} == {
         "title": "Håb og recovery", "url": "kurser/haab/", "place": "Værkstedet",
         "status": "Tilmelding lukker snart", "state": "closing",
-        "message": "Tilmeldingen lukker snart. Sidste dag er fredag den 5. marts 2027.",
+        # After the label, only what it adds: the state is said once.
+        "detail": "Sidste dag er fredag den 5. marts 2027.",
         "actions": [{"kind": "url", "href": "https://tilmeld.example.dk/haab", "action": "Tilmeld dig",
                      "text": "https://tilmeld.example.dk/haab"}],
         "cancelled": False, "series": "3 kursusgange fra 3. marts til 2. april",

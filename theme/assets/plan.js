@@ -100,7 +100,8 @@
 
       var state = el("p", { "class": "rs-plan__state" });
       state.appendChild(el("span", { "class": "rs-status rs-status--" + c.state }, c.status));
-      state.appendChild(document.createTextNode(" " + c.message));
+      // The label says the state; the detail only what it adds ("Venteliste" "Kurset er fuldt.").
+      if (c.detail) state.appendChild(document.createTextNode(" " + c.detail));
       section.appendChild(state);
       if (c.actions.length) {
         var ways = el("ul", { "class": "rs-actions" });

@@ -21,7 +21,7 @@ import markdown as md
 import yaml
 from markupsafe import Markup
 
-from . import content, danish, feeds, headers, indexing, jsonld, layout, memo, plain, qr, registry, routes, safety, sitemap, text, views
+from . import background, content, danish, feeds, headers, indexing, jsonld, layout, memo, plain, qr, registry, routes, safety, sitemap, text, views
 from .glossary import TermIndex, link
 from .catalogue import Catalogue, Course, Paths, load, load_settings, today
 from .model import SiteSettings
@@ -135,6 +135,8 @@ class Build:
     _catalogue_digest: str | None = None
     _content_digest: str | None = None
     _course_digests: dict = field(default_factory=dict)
+    #: A one-off build's QR codes and Markdown bodies, made by a second process (``background``).
+    _prefetch: background.Prefetch | None = None
     #: The kept views this build used, by id: (view, digest) (``memo.pickled``'s ``known``).
     _known: dict = field(default_factory=dict)
     _digests: dict = field(default_factory=dict)
@@ -195,7 +197,7 @@ class Build:
             raise ContentError(problems)
         self.catalogue = catalogue
         self.env = Env(catalogue, self.today, self.now, self.markdown, self.inline_markdown, self.site_url,
-                       qr=qr.qr_svg if self.keep_pages else qr.code_svg,
+                       qr=qr.qr_svg if self.keep_pages else self._qr_code,
                        keeper=self._keep_view if self.keep_pages else None)
         self.specs = {spec.src_uri: spec for spec in registry.page_specs(catalogue)}
         clashes = Problems()
@@ -211,7 +213,27 @@ class Build:
         for course in catalogue.courses.values():
             for slug in course.spec.glossary:
                 self.usage[slug][routes.url_of(routes.course_uri(course.slug))] = f"Kursus: {course.spec.title}"
+        if not self.keep_pages:
+            self._start_prefetch()
         return catalogue
+
+    def _start_prefetch(self) -> None:
+        """A one-off build hands each page's QR code and Markdown body to a second process
+        (``background``), in the order ``compose`` will ask for them."""
+        tasks = []
+        for spec in self._compose_order():
+            if spec.kind == "course":
+                tasks.append(("qr", views.course_address(self.env, self.catalogue.courses[spec.key])))
+            if spec.body:
+                tasks.append(("md", spec.body))
+        self._prefetch = background.Prefetch({"qr": qr.code_svg, "md": self._markdown_here}, tasks)
+
+    def _compose_order(self) -> list[PageSpec]:
+        # Term pages last: by then every page that uses a term has been read ("Bruges i").
+        return sorted(self.specs.values(), key=lambda spec: spec.kind == "term")
+
+    def _qr_code(self, url: str) -> str:
+        return self._prefetch.get("qr", url) if self._prefetch is not None else qr.code_svg(url)
 
     # --- pages ---------------------------------------------------------------------------
 
@@ -284,8 +306,12 @@ class Build:
             # Rendered with the site's own Markdown extensions, only to learn its terms.
             rendered = self._md_convert(page.markdown)
             self.link_terms(rendered, page.url, set(), record=page.title(rendered))
-        ordered = sorted(self.specs.values(), key=lambda spec: spec.kind == "term")
-        self.finished = {spec.src_uri: self._finish(spec) for spec in ordered}
+        try:
+            self.finished = {spec.src_uri: self._finish(spec) for spec in self._compose_order()}
+        finally:
+            if self._prefetch is not None:
+                self._prefetch.close()
+                self._prefetch = None
         return self.finished
 
     def content_pages(self) -> list[content.ContentPage]:
@@ -509,9 +535,14 @@ class Build:
         """An editor's Markdown field as sanitized HTML (the same source and site give the
         same HTML: kept in a cache shared by the builds of a ``mkdocs serve``; a one-off
         build renders each field once anyway and keeps nothing)."""
+        if self._prefetch is not None:
+            return self._prefetch.get("md", source)
         if not self.keep_pages or not self.signature:
-            return safety.clean(self._md_convert(source))
-        return memo.MARKDOWN.get((self.signature, source), lambda: safety.clean(self._md_convert(source)))
+            return self._markdown_here(source)
+        return memo.MARKDOWN.get((self.signature, source), lambda: self._markdown_here(source))
+
+    def _markdown_here(self, source: str) -> str:
+        return safety.clean(self._md_convert(source))
 
     def inline_markdown(self, text: str) -> str:
         html = self.markdown(text)

@@ -376,6 +376,11 @@ def address_parts(url: str) -> list[str]:
     return [part + "/" for part in parts[:-1]] + ([parts[-1]] if parts[-1] else [])
 
 
+def course_address(env: Env, course: Course) -> str:
+    """The course page's full address: printed on its handout and in its QR code."""
+    return env.absolute(url_of(course_uri(course.slug)))
+
+
 def course_view(env: Env, course: Course) -> dict:
     spec = course.spec
     sessions = list(course.sessions)
@@ -425,10 +430,10 @@ def course_view(env: Env, course: Course) -> dict:
         teachers_line=[dict(t, kind=ROLE_KINDS[t["role"]]) for t in experience + professional],
         terms=terms,
         ics_url=ics_url(course.slug),
-        absolute_url=env.absolute(url_of(course_uri(course.slug))),
+        absolute_url=course_address(env, course),
         # The printed address in parts that may break only after a slash.
-        address_parts=address_parts(env.absolute(url_of(course_uri(course.slug)))),
-        qr_svg=env.qr(env.absolute(url_of(course_uri(course.slug)))),
+        address_parts=address_parts(course_address(env, course)),
+        qr_svg=env.qr(course_address(env, course)),
         is_past=env.is_past(course),
         capacity=spec.capacity,
     )

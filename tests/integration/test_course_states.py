@@ -65,7 +65,9 @@ def test_programme_and_plan_carry_the_state(states_site):
     data = json.loads(plan.split('id="rs-plan-data"')[1].split(">", 1)[1].split("</script>")[0])
     assert data["courses"]["aflyst"]["cancelled"] is True
     assert all(s["cancelled"] for s in data["courses"]["aflyst"]["sessions"])
-    assert data["courses"]["lukket"]["message"].startswith("Tilmeldingen er lukket.")
+    # The label says the state; the detail what it adds (min plan shows the two together).
+    assert data["courses"]["lukket"]["status"] == "Tilmelding lukket"
+    assert data["courses"]["lukket"]["detail"].startswith("Sidste dag var ")
 
 
 class TextNodes(HTMLParser):

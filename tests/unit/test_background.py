@@ -1,0 +1,93 @@
+"""rskole.background: results made by a second process are the results made here."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+
+import pytest
+
+from rskole import background
+from rskole.background import Prefetch
+
+FORK = "fork" in multiprocessing.get_all_start_methods()
+PARENT = os.getpid()
+
+
+def shout(text: str) -> str:
+    return text.upper() + "!"
+
+
+def twice(text: str) -> str:
+    return text * 2
+
+
+def only_here(text: str) -> str:
+    """Fails in any process but the test's own."""
+    if os.getpid() != PARENT:
+        raise RuntimeError("not in the worker")
+    return text[::-1]
+
+
+TASKS = [("a", f"ord {i}") for i in range(40)] + [("b", f"tekst {i}") for i in range(40)]
+WORK = {"a": shout, "b": twice}
+
+
+@pytest.mark.skipif(not FORK, reason="no fork on this platform: everything is made in the build's process")
+def test_the_worker_makes_every_task_in_the_order_asked_and_the_same_results():
+    prefetch = Prefetch(WORK, TASKS, minimum=0)
+    try:
+        assert [prefetch.get(kind, arg) for kind, arg in TASKS] == [WORK[kind](arg) for kind, arg in TASKS]
+        assert prefetch.from_worker == len(TASKS)
+    finally:
+        prefetch.close()
+    assert multiprocessing.active_children() == []
+
+
+@pytest.mark.skipif(not FORK, reason="no fork on this platform")
+def test_asked_out_of_order_twice_or_never_submitted():
+    prefetch = Prefetch(WORK, TASKS, minimum=0)
+    try:
+        assert prefetch.get("b", "tekst 39") == "tekst 39tekst 39"  # the last: all before it are kept
+        assert prefetch.get("a", "ord 0") == "ORD 0!"
+        assert prefetch.get("a", "ord 0") == "ORD 0!"             # asked again: made here
+        assert prefetch.get("a", "ikke sendt") == "IKKE SENDT!"   # never handed over: made here
+        assert prefetch.from_worker == len(TASKS)
+    finally:
+        prefetch.close()
+
+
+def test_a_small_site_gets_no_worker():
+    prefetch = Prefetch(WORK, TASKS)
+    assert len(TASKS) < background.MINIMUM
+    assert [prefetch.get(kind, arg) for kind, arg in TASKS] == [WORK[kind](arg) for kind, arg in TASKS]
+    assert prefetch.from_worker == 0 and multiprocessing.active_children() == []
+
+
+@pytest.mark.skipif(not FORK, reason="no fork on this platform")
+def test_a_failing_worker_leaves_the_work_to_the_build():
+    prefetch = Prefetch({"c": only_here}, [("c", "abc"), ("c", "def")], minimum=0)
+    assert prefetch.get("c", "abc") == "cba"
+    assert prefetch.get("c", "def") == "fed"
+    assert prefetch.from_worker == 0
+    assert multiprocessing.active_children() == []
+
+
+@pytest.mark.skipif(not FORK, reason="no fork on this platform")
+def test_a_build_with_a_worker_finishes_the_same_pages(tmp_path, monkeypatch):
+    from test_build_compose import FILES, new_build
+    from sitekit import write_files
+
+    write_files(tmp_path, FILES)
+    monkeypatch.setattr(background, "MINIMUM", 10**9)
+    alone = new_build(tmp_path)
+    assert alone._prefetch is not None and alone._prefetch.from_worker == 0
+    alone.compose()
+    monkeypatch.setattr(background, "MINIMUM", 0)
+    helped = new_build(tmp_path)
+    prefetch = helped._prefetch
+    helped.compose()
+    # The course's QR code and every page's Markdown body came from the worker.
+    assert prefetch.from_worker >= len([s for s in helped.specs.values() if s.body]) + 1
+    assert helped._prefetch is None and multiprocessing.active_children() == []
+    assert helped.finished == alone.finished

@@ -45,6 +45,22 @@ def test_the_worker_makes_every_task_in_the_order_asked_and_the_same_results():
 
 
 @pytest.mark.skipif(not FORK, reason="no fork on this platform")
+def test_no_more_than_a_few_handfuls_wait_ahead_of_the_build(monkeypatch):
+    monkeypatch.setattr(background, "CHUNK", 4)
+    monkeypatch.setattr(background, "AHEAD", 2)
+    prefetch = Prefetch(WORK, TASKS, minimum=0)
+    try:
+        for kind, arg in TASKS:
+            assert prefetch.get(kind, arg) == WORK[kind](arg)
+            # Made and waiting, or handed over: at most AHEAD handfuls and the one being taken.
+            ahead = len(prefetch._results) + sum(len(chunk) for chunk, _ in prefetch._handed)
+            assert ahead <= 4 * 2 + 4, ahead
+        assert prefetch.from_worker == len(TASKS)
+    finally:
+        prefetch.close()
+
+
+@pytest.mark.skipif(not FORK, reason="no fork on this platform")
 def test_asked_out_of_order_twice_or_never_submitted():
     prefetch = Prefetch(WORK, TASKS, minimum=0)
     try:

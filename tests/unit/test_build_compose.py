@@ -476,3 +476,29 @@ def test_only_a_served_preview_keeps_the_qr_codes_it_made(project):
     assert build.env.qr is qr.qr_svg
     url = "https://skole.example.dk/kurser/haab/"
     assert qr.code_svg(url) == qr.qr_svg(url)
+
+
+def test_a_large_sites_pages_wait_compressed_and_read_the_same(project, monkeypatch, tmp_path):
+    from rskole import build as core
+
+    plain = new_build(project)
+    plain.compose()
+    monkeypatch.setattr(core, "PACK_FROM", 1)
+    packed = new_build(project)
+    packed.compose()
+    page = packed.finished["kurser/haab.md"]
+    assert page.packed and len(page.stored) < len(page.laid_out)
+    for src_uri, finished in plain.finished.items():
+        other = packed.finished[src_uri]
+        assert not finished.packed and other.packed
+        assert (other.laid_out, other.html, other.page_html, other.search_html) == (
+            finished.laid_out, finished.html, finished.page_html, finished.search_html)
+    # Written: let go, as an unpacked page is.
+    packed.written("kurser/haab.md", str(tmp_path / "x.html"))
+    assert packed.finished["kurser/haab.md"].laid_out == b""
+    # A served preview keeps its pages as they are (it asks for them again on every rebuild).
+    preview = new_build(project)
+    preview.keep_pages = True
+    preview.load()
+    preview.compose()
+    assert not any(f.packed for f in preview.finished.values())

@@ -178,7 +178,7 @@ def fake_finished(build, pages: dict[str, str]):
     real = build.finished or build.compose()
     some = next(iter(real.values()))
     finished = {src: dataclasses.replace(some, spec=dataclasses.replace(some.spec, src_uri=src, title=title),
-                                         laid_out=f"<p>{title}</p>".encode(), head="")
+                                         stored=f"<p>{title}</p>".encode(), head="")
                 for src, title in pages.items()}
     build.compose = lambda: finished
     return finished

@@ -227,13 +227,12 @@ class Build:
         for course in catalogue.courses.values():
             for slug in course.spec.glossary:
                 self.usage[slug][routes.url_of(routes.course_uri(course.slug))] = f"Kursus: {course.spec.title}"
-        if not self.keep_pages:
-            self._start_prefetch()
         return catalogue
 
     def _start_prefetch(self) -> None:
         """A one-off build hands each page's QR code and Markdown body to a second process
-        (``background``), in the order ``compose`` will ask for them."""
+        (``background``), in the order ``compose`` asks for them. Started by ``compose``,
+        which stops it: a build that only loads (``rskole check``) starts none."""
         tasks = []
         for spec in self._compose_order():
             if spec.kind == "course":
@@ -316,11 +315,13 @@ class Build:
         by construction: editors' content pages and every other page are read for the
         terms they use before any term page is laid out. Nothing here depends on the
         order in which an engine later processes pages."""
-        for page in self.content_pages():
-            # Rendered with the site's own Markdown extensions, only to learn its terms.
-            rendered = self._md_convert(page.markdown)
-            self.link_terms(rendered, page.url, set(), record=page.title(rendered))
+        if not self.keep_pages:
+            self._start_prefetch()
         try:
+            for page in self.content_pages():
+                # Rendered with the site's own Markdown extensions, only to learn its terms.
+                rendered = self._md_convert(page.markdown)
+                self.link_terms(rendered, page.url, set(), record=page.title(rendered))
             self.finished = {spec.src_uri: self._finish(spec) for spec in self._compose_order()}
         finally:
             if self._prefetch is not None:

@@ -95,14 +95,23 @@ def test_a_build_with_a_worker_finishes_the_same_pages(tmp_path, monkeypatch):
     from sitekit import write_files
 
     write_files(tmp_path, FILES)
+    made = []
+
+    class Recorded(Prefetch):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            made.append(self)
+
+    monkeypatch.setattr(background, "Prefetch", Recorded)
     monkeypatch.setattr(background, "MINIMUM", 10**9)
     alone = new_build(tmp_path)
-    assert alone._prefetch is not None and alone._prefetch.from_worker == 0
+    assert alone._prefetch is None and not made  # loading alone starts no worker (rskole check)
     alone.compose()
+    assert made[-1].from_worker == 0
     monkeypatch.setattr(background, "MINIMUM", 0)
     helped = new_build(tmp_path)
-    prefetch = helped._prefetch
     helped.compose()
+    prefetch = made[-1]
     # The course's QR code and every page's Markdown body came from the worker.
     assert prefetch.from_worker >= len([s for s in helped.specs.values() if s.body]) + 1
     assert helped._prefetch is None and multiprocessing.active_children() == []

@@ -470,7 +470,10 @@ def test_only_a_served_preview_keeps_the_qr_codes_it_made(project):
     build = new_build(project)
     build.load()
     # A one-off build makes each code once (here, or in the worker) and keeps none.
-    assert build.env.qr == build._qr_code and build._prefetch.work["qr"] is qr.code_svg
+    url = "https://skole.example.dk/kurser/haab/"
+    qr.qr_svg.cache_clear()
+    assert build.env.qr == build._qr_code and build._qr_code(url) == qr.code_svg(url)
+    assert qr.qr_svg.cache_info().currsize == 0
     build.keep_pages = True
     build.load()
     assert build.env.qr is qr.qr_svg

@@ -3,9 +3,10 @@
 At 1,000 courses a one-off build spends about 1.5 s encoding the handouts' QR codes
 (segno, pure Python) and about as long in Python-Markdown over the editors' fields, and
 both are pure functions of their input. ``Prefetch`` hands such work to one worker
-process, forked when loading ends, in the order the build will ask for it; the build
-takes each result when it gets there, and meanwhile lays out what it already has. The
-same function makes a result in either process: the pages are the same bytes.
+process, forked when ``Build.compose`` begins, in the order the build will ask for it, a
+few handfuls at a time; the build takes each result when it gets there, and meanwhile
+lays out what it already has. The same function makes a result in either process: the
+pages are the same bytes.
 
 Only where ``fork`` is the way to start a process (Linux; the worker then has the
 build's own objects, nothing is pickled but the inputs and results) and in a build with

@@ -17,6 +17,8 @@ class Fragments:
 
     def __init__(self) -> None:
         self._kept: dict[tuple[str, str], Any] = {}
+        #: The addresses of the navigation's pages (one navigation a build: read once).
+        self._nav_urls: tuple[str, ...] | None = None
         self.made = 0
 
     def navigation(self, page: Any, nav: Any, lay_out: Callable[[], Any]) -> Any:
@@ -25,7 +27,9 @@ class Fragments:
         lies under its address (then no link's address or state depends on which page
         of the folder it is)."""
         url = getattr(page, "url", None)
-        if not url or not url.endswith("/") or any(str(p.url).startswith(url) for p in nav.pages):
+        if self._nav_urls is None:
+            self._nav_urls = tuple(str(p.url) for p in nav.pages)
+        if not url or not url.endswith("/") or any(nav_url.startswith(url) for nav_url in self._nav_urls):
             return lay_out()
         key = ("navigation", url[:-1].rpartition("/")[0])
         if key not in self._kept:

@@ -27,14 +27,20 @@ def project(tmp_path):
     return make_project(tmp_path / "p", "portal")
 
 
-def test_every_generated_page_is_laid_out_exactly_once_in_a_real_build(project, tmp_path, monkeypatch):
+def _real_build(project, site, monkeypatch):
+    """``mkdocs build`` of ``project`` into ``site`` in this process: its config."""
     from mkdocs.commands.build import build
 
     monkeypatch.setenv("PORTAL_TODAY", "2027-03-01")
     monkeypatch.syspath_prepend(str(project / "hooks"))
     config = _config(project)
-    config["site_dir"] = str(tmp_path / "site")
+    config["site_dir"] = str(site)
     build(config)
+    return config
+
+
+def test_every_generated_page_is_laid_out_exactly_once_in_a_real_build(project, tmp_path, monkeypatch):
+    config = _real_build(project, tmp_path / "site", monkeypatch)
     adapter = config["rskole_adapter"]
     specs = adapter.build.specs
     assert len(specs) > 50
@@ -95,7 +101,6 @@ def test_mkdocs_runs_markdown_only_over_the_editors_pages(project, tmp_path, mon
     """A generated page reaches MkDocs finished: no Markdown instance is built for it
     (MkDocs' Page.render builds one per page, with every extension, even for "")."""
     import markdown
-    from mkdocs.commands.build import build
 
     made = []
     real_init = markdown.Markdown.__init__
@@ -105,11 +110,7 @@ def test_mkdocs_runs_markdown_only_over_the_editors_pages(project, tmp_path, mon
         real_init(self, *args, **kwargs)
 
     monkeypatch.setattr(markdown.Markdown, "__init__", counting_init)
-    monkeypatch.setenv("PORTAL_TODAY", "2027-03-01")
-    monkeypatch.syspath_prepend(str(project / "hooks"))
-    config = _config(project)
-    config["site_dir"] = str(tmp_path / "site")
-    build(config)
+    config = _real_build(project, tmp_path / "site", monkeypatch)
     adapter = config["rskole_adapter"]
     editors_pages = len(adapter.build.content_pages())
     assert len(adapter.build.specs) > 50 and editors_pages > 3

@@ -128,7 +128,8 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
         return markdown
     # A generated page's source is front matter only: nothing for Markdown to do. MkDocs'
     # Page.render would still build a Markdown instance with every extension to convert
-    # "" (a quarter of a millisecond a page): the page gets what that gives, directly.
+    # "" (0.38 ms a page, timeit with the portal's extensions): the page gets what that
+    # gives, directly.
     page.render = _rendered_empty(page)
     return ""
 

@@ -1,8 +1,8 @@
 """What Python-Markdown makes of plain text, without running it.
 
-Most learning outcomes are one plain sentence, and Python-Markdown takes about a third
-of a millisecond to turn one into ``<p>…</p>``: its whole block and inline machinery runs
-for nothing. ``paragraphs`` recognises text that no block or inline rule of the portal's
+Most learning outcomes are one plain sentence, and Python-Markdown takes 0.08 ms (timeit,
+the portal's extensions) to turn one into ``<p>…</p>``: its whole block and inline
+machinery runs for nothing, about 0.3 s a build at 1,000 courses. ``paragraphs`` recognises text that no block or inline rule of the portal's
 extensions can touch and writes the same HTML directly; for anything else it returns
 None and the caller runs Markdown. ``applies`` says whether a site's extensions are ones
 whose rules this module knows. The tests compare both ways on random text.

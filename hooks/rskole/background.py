@@ -17,6 +17,7 @@ made in the build's own process, as before.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 from collections import deque
 from typing import Callable, Hashable
@@ -49,6 +50,7 @@ class Prefetch:
         self._pool = None
         self._chunks: list[list[tuple[str, str]]] = []
         self._handed: deque = deque()
+        self._frozen = False
         self.from_worker = 0
         if len(self._waiting) < (MINIMUM if minimum is None else minimum) or "fork" not in multiprocessing.get_all_start_methods():
             self._waiting.clear()
@@ -58,6 +60,12 @@ class Prefetch:
         order = list(self._waiting)
         self._chunks = [order[i:i + CHUNK] for i in range(0, len(order), CHUNK)]
         self._chunks.reverse()  # handed over from the end of the list
+        # What the build holds now is kept until the worker stops: the collector then
+        # passes over neither it nor the worker's copy of it (its passes would copy the
+        # shared pages in the worker, and pass over the catalogue again and again in the
+        # build). Python's gc.freeze documentation recommends this before a fork.
+        gc.freeze()
+        self._frozen = True
         self._pool = multiprocessing.get_context("fork").Pool(1)
         self._hand_over()
 
@@ -93,6 +101,9 @@ class Prefetch:
             self._pool.terminate()
             self._pool.join()
             self._pool = None
+        if self._frozen:
+            gc.unfreeze()
+            self._frozen = False
         self._chunks = []
         self._handed.clear()
         self._waiting.clear()

@@ -116,3 +116,26 @@ def test_a_build_with_a_worker_finishes_the_same_pages(tmp_path, monkeypatch):
     assert prefetch.from_worker >= len([s for s in helped.specs.values() if s.body]) + 1
     assert helped._prefetch is None and multiprocessing.active_children() == []
     assert helped.finished == alone.finished
+
+
+@pytest.mark.skipif(not FORK, reason="no fork on this platform")
+def test_what_the_build_holds_is_frozen_while_the_worker_runs_and_released_after():
+    import gc
+    before = gc.get_freeze_count()
+    prefetch = Prefetch(WORK, TASKS, minimum=0)
+    try:
+        assert gc.get_freeze_count() > before
+    finally:
+        prefetch.close()
+    assert gc.get_freeze_count() == before
+    prefetch.close()  # a second close leaves it so
+    assert gc.get_freeze_count() == before
+
+
+def test_no_worker_freezes_nothing():
+    import gc
+    before = gc.get_freeze_count()
+    prefetch = Prefetch(WORK, TASKS)
+    assert gc.get_freeze_count() == before
+    prefetch.close()
+    assert gc.get_freeze_count() == before

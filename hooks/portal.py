@@ -118,8 +118,10 @@ def on_env(env, config, files):
     code = adapter.build.template_code
     if code is not None and env.bytecode_cache is None:
         env.bytecode_cache = code
-    # The theme's partials/nav.html asks for the navigation through this, when it is there.
+    # The theme's partials/nav.html asks for the navigation through this, and main.html
+    # for the blocks it keeps by folder, when they are there.
     env.globals["portal_navigation"] = adapter.fragments.navigation
+    env.globals["portal_kept"] = adapter.fragments.block
     return env
 
 

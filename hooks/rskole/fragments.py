@@ -5,6 +5,11 @@ about twenty links: at 1,000 courses, a seventh of the time spent laying out pag
 page outside the navigation (a course, a term, a teacher) shows it with no link marked
 as the current page, and with each address relative to the page's folder: every such
 page in one folder gets the same HTML, which ``Fragments`` keeps by that folder.
+
+The same holds for the blocks of ``theme/main.html`` that read nothing of the page but its
+folder: the styles, the scripts, the theme's configuration and the footer. The header
+reads one thing more, the page's title, which it shows as it is: it is kept with a hole
+where the title goes (``block``).
 """
 
 from __future__ import annotations
@@ -26,13 +31,48 @@ class Fragments:
         folder when the page is outside the navigation and no page of the navigation
         lies under its address (then no link's address or state depends on which page
         of the folder it is)."""
-        url = getattr(page, "url", None)
-        if self._nav_urls is None:
-            self._nav_urls = tuple(str(p.url) for p in nav.pages)
-        if not url or not url.endswith("/") or any(nav_url.startswith(url) for nav_url in self._nav_urls):
+        folder = self._folder(page, nav)
+        if folder is None:
             return lay_out()
-        key = ("navigation", url[:-1].rpartition("/")[0])
+        key = ("navigation", folder)
         if key not in self._kept:
             self.made += 1
             self._kept[key] = lay_out()
         return self._kept[key]
+
+    def block(self, name: str, page: Any, nav: Any, lay_out: Callable[[], Any], shape: Any = None,
+              hole: Any = None) -> Any:
+        """The theme's block ``name`` of ``page`` (``lay_out()`` makes it), kept by the
+        page's folder, as the navigation is, and by ``shape`` (what else the block's
+        layout depends on). ``hole`` is a value of the page that the block shows as it
+        is (the title): the block is kept split around it, and only if it shows there
+        exactly once. Otherwise (a title such as "a", found in the markup too; a title
+        written with entities by an escaping engine) the page's own layout is used."""
+        folder = self._folder(page, nav)
+        if folder is None:
+            return lay_out()
+        key = (name, folder, tuple(shape) if isinstance(shape, list) else shape)
+        kept = self._kept.get(key)
+        if kept is not None:
+            if hole is None:
+                return kept
+            kind, parts = kept
+            return kind(str(hole).join(parts))  # Markup stays Markup: not escaped again
+        laid_out = lay_out()
+        if hole is None:
+            self._kept[key] = laid_out
+            self.made += 1
+        elif hole and str(laid_out).count(str(hole)) == 1:
+            self._kept[key] = (type(laid_out), tuple(str(laid_out).split(str(hole))))
+            self.made += 1
+        return laid_out
+
+    def _folder(self, page: Any, nav: Any) -> str | None:
+        """The folder of a page outside the navigation, with no navigation page under
+        its address (else None: its layout is its own)."""
+        url = getattr(page, "url", None)
+        if self._nav_urls is None:
+            self._nav_urls = tuple(str(p.url) for p in nav.pages)
+        if not url or not url.endswith("/") or any(nav_url.startswith(url) for nav_url in self._nav_urls):
+            return None
+        return url[:-1].rpartition("/")[0]

@@ -52,3 +52,38 @@ def test_the_navigation_laid_out_once_per_folder_is_the_navigation_material_lays
     # Pages outside the navigation, in folders of their own, were compared.
     assert {"kurser/haab-i-hverdagen/index.html", "ordbog/chime/index.html"} <= set(a)
     assert a["kurser/haab-i-hverdagen/index.html"].count(b'class="md-nav md-nav--primary"') == 1
+
+
+def test_blocks_kept_by_folder_are_the_blocks_every_page_lays_out(tmp_path):
+    """theme/main.html hands its styles, scripts, configuration, header and footer to
+    rskole/fragments.py, which lays each out once per folder (the header with a hole for
+    the title). The same project laying them out on every page gives the same bytes in
+    every file."""
+    ours = make_project(tmp_path / "ours", fixture="portal")
+    theirs = make_project(tmp_path / "theirs", fixture="portal")
+    main = theirs / "theme" / "main.html"
+    text = main.read_text(encoding="utf-8")
+    assert text.count("portal_kept is defined") == 1
+    main.write_text(text.replace("portal_kept is defined", "false"), encoding="utf-8")
+    # Editors' pages outside the navigation, in one folder, of each shape the header
+    # depends on: with and without a table of contents, with and without a meta title.
+    for project in (ours, theirs):
+        notes = project / "content" / "noter"
+        notes.mkdir()
+        (notes / "a.md").write_text("# Første note\n\nTekst.\n\n## Et afsnit\n\nMere.\n", encoding="utf-8")
+        (notes / "b.md").write_text("Tekst uden overskrifter.\n", encoding="utf-8")
+        (notes / "c.md").write_text("---\ntitle: Note med titel\n---\n\n# Overskrift\n\nTekst.\n", encoding="utf-8")
+        (notes / "d.md").write_text("---\ntitle: Anden note med titel\n---\n\nTekst.\n", encoding="utf-8")
+        (notes / "e.md").write_text("# Femte note\n\nTekst.\n", encoding="utf-8")
+    a_build, b_build = run_build(ours, site=tmp_path / "site-ours"), run_build(theirs, site=tmp_path / "site-theirs")
+    assert a_build.returncode == 0 and b_build.returncode == 0, a_build.stderr + b_build.stderr
+    a, b = _files(a_build.site), _files(b_build.site)
+    assert sorted(a) == sorted(b)
+    assert [name for name in a if a[name] != b[name]] == []
+    # Pages of one folder: each header shows its own title.
+    for name, title in [("noter/a/index.html", "Første note"), ("noter/e/index.html", "Femte note"),
+                        ("noter/d/index.html", "Anden note med titel"),("kurser/haab-i-hverdagen/index.html", "Håb i hverdagen"),
+                        ("kurser/soevn-og-hvile/index.html", "Søvn, hvile og gode rutiner")]:
+        page = a[name].decode("utf-8")
+        topic = page.split('data-md-component="header-topic"', 1)[1].split("</span>", 1)[0]
+        assert title in topic, (name, topic)

@@ -38,3 +38,67 @@ def test_pages_whose_navigation_differs_are_laid_out_every_time():
     assert fragments.navigation(None, NAV, lambda: "404") == "404"
     assert calls == ["", "kurser/", "kurser/", "om/skolen/", "om/", "om/", "kurser/haab.html", "kurser/haab.html"]
     assert fragments.made == 0
+
+
+def block(fragments: Fragments, url: str, calls: list[str], shape=None, title: str | None = None,
+          name: str = "header") -> str:
+    def lay_out() -> str:
+        calls.append(url)
+        return f'<header data-folder="{url.rsplit("/", 2)[0]}"><span>{title}</span>{shape}</header>'
+    return fragments.block(name, Page(url=url), NAV, lay_out, shape, title)
+
+
+def test_a_block_is_kept_by_folder_name_and_shape():
+    fragments, calls = Fragments(), []
+    first = block(fragments, "kurser/haab/", calls, shape=None, name="footer")
+    assert block(fragments, "kurser/angst/", calls, shape=None, name="footer") == first
+    # Another block, another shape, another folder: each laid out once.
+    block(fragments, "kurser/haab/", calls, shape=None, name="config")
+    block(fragments, "kurser/soevn/", calls, shape=[True, False], name="footer")
+    block(fragments, "kurser/ro/", calls, shape=[True, False], name="footer")
+    block(fragments, "ordbog/chime/", calls, shape=None, name="footer")
+    assert calls == ["kurser/haab/", "kurser/haab/", "kurser/soevn/", "ordbog/chime/"]
+    assert fragments.made == 4
+
+
+def test_a_kept_header_shows_each_pages_own_title():
+    fragments, calls = Fragments(), []
+    assert block(fragments, "kurser/haab/", calls, title="Håb i hverdagen") == \
+        '<header data-folder="kurser"><span>Håb i hverdagen</span>None</header>'
+    # Laid out once; every other page of the folder gets its own title in the hole.
+    assert block(fragments, "kurser/angst/", calls, title="Angst & ro <i>") == \
+        '<header data-folder="kurser"><span>Angst & ro <i></span>None</header>'
+    assert calls == ["kurser/haab/"]
+
+
+def test_a_title_found_more_than_once_is_never_a_hole():
+    fragments, calls = Fragments(), []
+    # "header" is in the markup too: splitting there would be wrong, so the page's own layout is used.
+    assert block(fragments, "kurser/header/", calls, title="header") == \
+        '<header data-folder="kurser"><span>header</span>None</header>'
+    assert block(fragments, "kurser/data/", calls, title="data") == \
+        '<header data-folder="kurser"><span>data</span>None</header>'
+    # The next page whose title shows once is kept, and used from then on.
+    block(fragments, "kurser/haab/", calls, title="Håb")
+    assert block(fragments, "kurser/ro/", calls, title="Ro") == '<header data-folder="kurser"><span>Ro</span>None</header>'
+    assert calls == ["kurser/header/", "kurser/data/", "kurser/haab/"]
+    # An empty title or a title the layout writes otherwise (escaped) is not found once either.
+    assert block(fragments, "ordbog/x/", calls, title="") == '<header data-folder="ordbog"><span></span>None</header>'
+    assert fragments.made == 1
+
+
+def test_a_kept_block_keeps_its_kind():
+    from markupsafe import Markup
+    fragments = Fragments()
+    made = fragments.block("header", Page(url="kurser/a/"), NAV, lambda: Markup("<b>A</b>"), None, "A")
+    again = fragments.block("header", Page(url="kurser/b/"), NAV, lambda: Markup("<b>B</b>"), None, "B & C")
+    assert isinstance(made, Markup) and isinstance(again, Markup) and again == "<b>B & C</b>"
+
+
+def test_blocks_of_pages_in_or_over_the_navigation_are_their_own():
+    fragments, calls = Fragments(), []
+    for url in ["", "kurser/", "om/", "kurser/haab.html"]:
+        block(fragments, url, calls, name="footer")
+        block(fragments, url, calls, name="footer")
+    assert fragments.block("footer", None, NAV, lambda: "404") == "404"
+    assert len(calls) == 8 and fragments.made == 0

@@ -26,6 +26,12 @@ from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import TableOfContents
 
+try:
+    from material.plugins.search.plugin import Parser as SearchParser
+    from material.plugins.search.plugin import SearchIndex
+except ImportError:  # another theme: MkDocs' own search reads the pages itself
+    SearchParser = SearchIndex = None
+
 #: Where a build's Adapter is kept on MkDocs' config (a name, not state).
 KEY = "rskole_adapter"
 
@@ -99,7 +105,50 @@ def on_files(files: Files, config) -> Files:
         # modified always, an editor's page when its own file is newer. Both are asked of
         # the core instead: rewritten when what the page is made of changed.
         file.is_modified = _is_modified(build, file)
+    _start_beside(build, files, config)
     return files
+
+
+def _start_beside(build: core.Build, files: Files, config) -> None:
+    """While MkDocs lays out the pages, a one-off build's worker reads each generated page
+    for Material's search with search's own parser (most of search's work), then writes
+    the feeds. The index gets the sections search would have read itself, in the same
+    order."""
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    index = getattr(search, "search_index", None)
+    work, tasks = {}, []
+    if SearchIndex is not None and isinstance(index, SearchIndex):
+        finished = build.finished
+        work["search"] = lambda src_uri: _sections(finished[src_uri].search_html)
+        tasks = [("search", file.src_uri) for file in files.documentation_pages() if file.src_uri in finished]
+        index.add_entry_from_context = _indexed_beside(index, build)
+    build.start_beside(work, tasks, Path(config.site_dir))
+
+
+def _sections(html: str) -> list:
+    parser = SearchParser()
+    parser.feed(html)
+    parser.close()
+    return parser.data
+
+
+def _indexed_beside(index, build: core.Build):
+    """Material's SearchIndex.add_entry_from_context (9.8.2), with a generated page's
+    sections read by the worker when one runs: the same steps, the same entries."""
+    own = index.add_entry_from_context
+
+    def add_entry_from_context(page) -> None:
+        search = page.meta.get("search") or {}
+        if search.get("exclude") or page.file.src_uri not in build.finished:
+            return own(page)
+        sections = build.beside("search", page.file.src_uri)
+        if sections is None:
+            return own(page)
+        for section in sections:
+            if not section.is_excluded():
+                index.create_entry_for_section(section, page.toc, page.url, page)
+
+    return add_entry_from_context
 
 
 def _is_modified(build: core.Build, file: File):

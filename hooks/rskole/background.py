@@ -8,6 +8,10 @@ few handfuls at a time; the build takes each result when it gets there, and mean
 lays out what it already has. The same function makes a result in either process: the
 pages are the same bytes.
 
+A second worker is forked when every page is finished (``Build.start_beside``): while
+the engine lays out the pages it reads each of them for the search index, with the
+engine's own parser, and writes the feeds.
+
 Only where ``fork`` is the way to start a process (Linux; the worker then has the
 build's own objects, nothing is pickled but the inputs and results) and in a build with
 no other threads (a one-off ``mkdocs build``; ``mkdocs serve`` keeps its results in
@@ -73,6 +77,11 @@ class Prefetch:
         while self._pool is not None and self._chunks and len(self._handed) < AHEAD:
             chunk = self._chunks.pop()
             self._handed.append((chunk, self._pool.apply_async(_run, (chunk,))))
+
+    @property
+    def working(self) -> bool:
+        """Whether a worker makes the results (else each is made when asked)."""
+        return self._pool is not None
 
     def get(self, kind: str, arg: str) -> str:
         """``work[kind](arg)``: the worker's result when it was asked for, else made here."""

@@ -14,7 +14,7 @@ import zlib
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 from zoneinfo import ZoneInfo
 
 import jinja2
@@ -152,6 +152,9 @@ class Build:
     _course_digests: dict = field(default_factory=dict)
     #: A one-off build's QR codes and Markdown bodies, made by a second process (``background``).
     _prefetch: background.Prefetch | None = None
+    #: Once the pages are finished, what a one-off build's worker makes while the engine
+    #: lays them out (``start_beside``).
+    _beside: background.Prefetch | None = None
     #: The kept views this build used, by id: (view, digest) (``memo.pickled``'s ``known``).
     _known: dict = field(default_factory=dict)
     _digests: dict = field(default_factory=dict)
@@ -505,16 +508,51 @@ class Build:
             return jsonld.script(jsonld.course_list(self.env, self.env.listed(), self.site_url))
         return None
 
+    # --- While the engine lays out the pages ---------------------------------------------
+
+    def start_beside(self, work: dict[str, Callable[[str], Any]], tasks: list[tuple[str, str]],
+                     site_dir: Path) -> None:
+        """Once every page is finished, a one-off build's worker makes what the engine
+        will ask of it (``work`` for ``tasks``, in the order it will ask: the search
+        index's reading of each generated page), then writes the feeds into ``site_dir``,
+        while the engine lays out the pages (``background``). Not in a served preview:
+        its caches keep that work."""
+        if self.keep_pages or self._beside is not None:
+            return
+        self._beside = background.Prefetch({**work, "feeds": self._write_feed_files},
+                                           [*tasks, ("feeds", str(site_dir))])
+
+    def beside(self, kind: str, arg: str) -> Any | None:
+        """``work[kind](arg)`` of ``start_beside``, from the worker; None when no worker runs
+        (a small site, a preview, a failed worker): then the engine does that work itself."""
+        if self._beside is None or not self._beside.working:
+            return None
+        return self._beside.get(kind, arg)
+
+    def stop_beside(self) -> None:
+        if self._beside is not None:
+            self._beside.close()
+            self._beside = None
+
     def write_feeds(self, site_dir: Path) -> None:
         """Calendar files, kurser.json and the Atom feed, next to the pages; sitemap lastmod from git.
 
-        In a served preview (``keep_pages``) each event is serialised once per content
-        across rebuilds, and a file whose bytes this process already wrote there is left
-        alone."""
+        Written by the worker when one runs (``start_beside``): the files are the same
+        whichever process writes them, and none of them passes between the two."""
+        written = self.beside("feeds", str(site_dir))
+        self.stop_beside()
+        if written is None:
+            self._write_feed_files(str(site_dir))
+        sitemap.update(site_dir, self.root, self.docs_dir, self.specs.values(), self.site_url, self.zone)
+
+    def _write_feed_files(self, site_dir: str) -> int:
+        """Write the feeds; the number of files. In a served preview (``keep_pages``)
+        each event is serialised once per content across rebuilds, and a file whose
+        bytes this process already wrote there is left alone."""
         outputs = feeds.outputs(self.catalogue, self.env, self.root, self.site_url or "http://localhost/",
                                 shared=memo.EVENTS if self.keep_pages else None)
         for name, data in outputs.items():
-            path = site_dir / name
+            path = Path(site_dir) / name
             if self.keep_pages:
                 key = memo.digest(data)
                 if memo.WRITTEN.peek(str(path)) == key and path.is_file():
@@ -523,7 +561,7 @@ class Build:
                 memo.WRITTEN.put(str(path), key)
             else:
                 _write(path, data)
-        sitemap.update(site_dir, self.root, self.docs_dir, self.specs.values(), self.site_url, self.zone)
+        return len(outputs)
 
     def note_output(self, html: str) -> None:
         """Collect the inline scripts' hashes of every page as it is written (for the CSP),

@@ -120,3 +120,43 @@ def test_mkdocs_runs_markdown_only_over_the_editors_pages(project, tmp_path, mon
     # And the generated pages are there, with the core's bodies.
     html = (tmp_path / "site" / "kurser" / "haab-i-hverdagen" / "index.html").read_text(encoding="utf-8")
     assert "Datoer og tider" in html
+
+
+def test_the_worker_beside_mkdocs_gives_the_site_a_build_without_it_gives(project, tmp_path, monkeypatch):
+    """A one-off build's worker reads the generated pages for search and writes the feeds
+    while MkDocs lays out the pages (forced here: the fixture is too small for one). Every
+    file, the search index and the feeds included, is the one a build without a worker
+    writes."""
+    import multiprocessing
+    from pathlib import Path
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("no fork on this platform: no worker")
+    alone = run_build(project, today="2027-03-01", site=tmp_path / "alone")
+    assert alone.returncode == 0, alone.stderr
+    from rskole import background
+
+    made = []
+
+    class Recorded(background.Prefetch):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            made.append(self)
+
+    monkeypatch.setattr(background, "MINIMUM", 0)
+    monkeypatch.setattr(background, "Prefetch", Recorded)
+    config = _real_build(project, tmp_path / "helped", monkeypatch)
+    build = config["rskole_adapter"].build
+    assert len(made) == 2  # the one that helps compose, and the one beside MkDocs
+    beside = made[1]
+    # Every generated page's reading for search, and the feeds, came from the worker.
+    assert beside.from_worker == len(build.finished) + 1
+    assert build._beside is None and multiprocessing.active_children() == []
+
+    def files(site: Path) -> dict[str, bytes]:
+        return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+    a, b = files(alone.site), files(tmp_path / "helped")
+    assert sorted(a) == sorted(b)
+    assert {"search/search_index.json", "kalender.ics", "kurser.json", "feed.xml"} <= set(a)
+    assert [name for name in a if a[name] != b[name]] == []

@@ -664,16 +664,23 @@ def plan_data(env: Env) -> dict:
             "text": PLAN_TEXT}
 
 
+def _plan_step(state: registration.State, start: datetime | None) -> dict:
+    view = state_view(state)
+    return {"start": start.isoformat() if start else None, "state": view["key"], "status": view["label"],
+            "detail": view["detail"], "actions": view["actions"]}
+
+
 def _plan_entry(env: Env, course: Course) -> dict:
     card = course_card(env, course)
+    steps = env.timeline(course)
     return {
         "title": course.spec.title,
         "url": card["url"],
         "place": card["place"],
-        "status": card["registration"]["label"],
-        "state": card["registration"]["key"],
-        "detail": card["registration"]["detail"],
-        "actions": card["registration"]["actions"],
+        # The state now, then the states time will bring: the plan shows the one that has
+        # begun when it is opened (as the course page re-checks), not the build's.
+        "steps": [_plan_step(registration.at(steps, env.now), None)]
+                 + [_plan_step(s.state, s.start) for s in steps if s.start is not None and s.start > env.now],
         "cancelled": card["cancelled"],
         "series": card["when"]["series"],
         "sessions": [

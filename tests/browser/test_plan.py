@@ -11,6 +11,14 @@ import pytest
 pytestmark = pytest.mark.browser
 
 
+def now_step(steps: list[dict], now: str) -> dict:
+    """The registration state that has begun at ``now`` (the first has no start)."""
+    from datetime import datetime
+
+    at = datetime.fromisoformat(now)
+    return [s for s in steps if s["start"] is None or datetime.fromisoformat(s["start"]) <= at][-1]
+
+
 def add(page, url, slug):
     page.goto(url)
     button = page.locator(f'.rs-course [data-rs-plan-toggle="{slug}"], .rs-card [data-rs-plan-toggle="{slug}"]').first
@@ -86,9 +94,10 @@ def test_each_course_with_its_next_date_and_way_to_sign_up(browser, sample_url, 
         assert section.locator(".rs-facts dt").first.text_content() == "Næste gang"
         assert section.locator(".rs-facts dd").first.text_content() == upcoming[0]["text"]
         # The state's label, then only what its detail adds: the state is said once.
+        step = now_step(data[slug]["steps"], "2026-11-22T12:00:00+01:00")
         state = " ".join(section.locator(".rs-plan__state").inner_text().split())
-        assert state == f'{data[slug]["status"]} {data[slug]["detail"]}'.strip(), state
-        want = [a["href"] for a in data[slug]["actions"]]
+        assert state == f'{step["status"]} {step["detail"]}'.strip(), state
+        want = [a["href"] for a in step["actions"]]
         assert section.locator(".rs-actions a").evaluate_all("as => as.map(a => a.getAttribute('href'))") == want
         # The label and its value share a line; nothing runs off the screen.
         dt = section.locator(".rs-facts dt").first.bounding_box()
@@ -103,3 +112,24 @@ def test_each_course_with_its_next_date_and_way_to_sign_up(browser, sample_url, 
     pr, cl = pg.locator("#rs-plan-print").bounding_box(), pg.locator("#rs-plan-clear").bounding_box()
     assert cl["y"] - (pr["y"] + pr["height"]) >= 32
     ctx.close()
+
+
+def test_a_plan_opened_after_the_deadline_says_registration_has_closed(browser, sample_url):
+    """The plan page is built once; a visitor opens it weeks later. A course whose
+    deadline has passed since shows the closed state, and no way to sign up."""
+    shown = {}
+    for moment in ("2026-11-22T12:00:00+01:00", "2027-01-10T12:00:00+01:00"):
+        ctx = browser.new_context(viewport={"width": 390, "height": 844}, locale="da-DK", timezone_id="Europe/Copenhagen")
+        ctx.add_init_script("localStorage.setItem('rs-min-plan', %s)" % json.dumps(json.dumps(["hvad-er-recovery"])))
+        pg = ctx.new_page()
+        pg.clock.install(time=moment)
+        pg.goto(sample_url + "min-plan/")
+        section = pg.locator('[data-rs-plan-course="hvad-er-recovery"]')
+        shown[moment] = (" ".join(section.locator(".rs-plan__state").inner_text().split()),
+                         section.locator(".rs-actions a").count(),
+                         section.locator(".rs-status").get_attribute("class"))
+        ctx.close()
+    before, after = shown["2026-11-22T12:00:00+01:00"], shown["2027-01-10T12:00:00+01:00"]
+    assert before[0].startswith("Åben for tilmelding") and before[1] >= 1 and "rs-status--open" in before[2], before
+    assert after[0] == "Tilmelding lukket Sidste dag var fredag den 8. januar 2027.", after
+    assert after[1] == 0 and "rs-status--closed" in after[2], after

@@ -66,8 +66,9 @@ def test_programme_and_plan_carry_the_state(states_site):
     assert data["courses"]["aflyst"]["cancelled"] is True
     assert all(s["cancelled"] for s in data["courses"]["aflyst"]["sessions"])
     # The label says the state; the detail what it adds (min plan shows the two together).
-    assert data["courses"]["lukket"]["status"] == "Tilmelding lukket"
-    assert data["courses"]["lukket"]["detail"].startswith("Sidste dag var ")
+    now = data["courses"]["lukket"]["steps"][0]
+    assert now["start"] is None and now["status"] == "Tilmelding lukket"
+    assert now["detail"].startswith("Sidste dag var ")
 
 
 class TextNodes(HTMLParser):

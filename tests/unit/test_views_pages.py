@@ -781,15 +781,26 @@ def test_min_plan_has_every_upcoming_course(env):
     assert data["text"] == views.PLAN_TEXT and data["text"]["next"] == "Næste gang"
     assert list(data["courses"]) == ["haab", "samtale", "aflyst", "hybrid", "senere"]
     haab = data["courses"]["haab"]
-    assert {k: v for k, v in haab.items() if k != "sessions"} == {
+    assert {k: v for k, v in haab.items() if k not in ("sessions", "steps")} == {
         "title": "Håb og recovery", "url": "kurser/haab/", "place": "Værkstedet",
-        "status": "Tilmelding lukker snart", "state": "closing",
-        # After the label, only what it adds: the state is said once.
-        "detail": "Sidste dag er fredag den 5. marts 2027.",
-        "actions": [{"kind": "url", "href": "https://tilmeld.example.dk/haab", "action": "Tilmeld dig",
-                     "text": "https://tilmeld.example.dk/haab"}],
         "cancelled": False, "series": "3 kursusgange fra 3. marts til 2. april",
     }
+    # The state now, then each state time will bring, from its start: the plan shows the
+    # one that has begun when it is opened.
+    assert haab["steps"][:2] == [
+        {"start": None, "state": "closing", "status": "Tilmelding lukker snart",
+         # After the label, only what it adds: the state is said once.
+         "detail": "Sidste dag er fredag den 5. marts 2027.",
+         "actions": [{"kind": "url", "href": "https://tilmeld.example.dk/haab", "action": "Tilmeld dig",
+                      "text": "https://tilmeld.example.dk/haab"}]},
+        {"start": "2027-03-06T00:00:00+01:00", "state": "closed", "status": "Tilmelding lukket",
+         "detail": "Sidste dag var fredag den 5. marts 2027.", "actions": []},
+    ]
+    assert [(s["start"], s["state"]) for s in haab["steps"][2:]] == [("2027-04-02T20:00:00+02:00", "ended")]
+    # The same states and starts as the course page's own re-check.
+    timeline = json.loads(views.registration_view(env, env.cat.courses["haab"])["timeline"])
+    assert [(s["start"], s["state"], s["status"]) for s in haab["steps"]] == \
+        [(t["start"], t["key"], t["label"]) for t in timeline]
     assert haab["sessions"][2] == {"start": "2027-03-12T18:00:00+01:00", "end": "2027-03-12T20:00:00+01:00",
                                    "text": "fredag den 12. marts 2027, " + SPAN.format("18.00", "20.00"),
                                    "week": "Uge 10 i 2027", "weekKey": "2027-10", "cancelled": True}

@@ -98,14 +98,17 @@
       row("Sted", c.place);
       section.appendChild(dl);
 
+      // The registration state now: a plan opened after a deadline says so (the build
+      // gave every state time will bring, each from its start).
+      var step = rsLogic.stepAt(c.steps, now);
       var state = el("p", { "class": "rs-plan__state" });
-      state.appendChild(el("span", { "class": "rs-status rs-status--" + c.state }, c.status));
+      state.appendChild(el("span", { "class": "rs-status rs-status--" + step.state }, step.status));
       // The label says the state; the detail only what it adds ("Venteliste" "Kurset er fuldt.").
-      if (c.detail) state.appendChild(document.createTextNode(" " + c.detail));
+      if (step.detail) state.appendChild(document.createTextNode(" " + step.detail));
       section.appendChild(state);
-      if (c.actions.length) {
+      if (step.actions.length) {
         var ways = el("ul", { "class": "rs-actions" });
-        c.actions.forEach(function (w, i) {
+        step.actions.forEach(function (w, i) {
           var li = el("li");
           var a = el("a", { href: w.href, "class": "rs-action" + (i === 0 ? " rs-action--primary" : "") },
                      w.action + (w.kind !== "url" ? ": " + w.text : ""));

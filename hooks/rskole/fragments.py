@@ -7,9 +7,9 @@ as the current page, and with each address relative to the page's folder: every 
 page in one folder gets the same HTML, which ``Fragments`` keeps by that folder.
 
 The same holds for the blocks of ``theme/main.html`` that read nothing of the page but its
-folder: the styles, the scripts, the theme's configuration and the footer. The header
-reads one thing more, the page's title, which it shows as it is: it is kept with a hole
-where the title goes (``block``).
+folder: the styles, the scripts, the theme's configuration, the school's help footer and
+Material's footer. Material's header reads one thing more, the page's title, which it
+shows as it is: it is kept with a hole where the title goes (``block``).
 """
 
 from __future__ import annotations
@@ -40,18 +40,17 @@ class Fragments:
             self._kept[key] = lay_out()
         return self._kept[key]
 
-    def block(self, name: str, page: Any, nav: Any, lay_out: Callable[[], Any], shape: Any = None,
-              hole: Any = None) -> Any:
+    def block(self, name: str, page: Any, nav: Any, lay_out: Callable[[], Any], hole: Any = None) -> Any:
         """The theme's block ``name`` of ``page`` (``lay_out()`` makes it), kept by the
-        page's folder, as the navigation is, and by ``shape`` (what else the block's
-        layout depends on). ``hole`` is a value of the page that the block shows as it
-        is (the title): the block is kept split around it, and only if it shows there
-        exactly once. Otherwise (a title such as "a", found in the markup too; a title
-        written with entities by an escaping engine) the page's own layout is used."""
+        page's folder, as the navigation is. ``hole`` is a value of the page that the
+        block shows as it is (the title): the block is kept split around it, and only if
+        it shows there exactly once. Otherwise (a title such as "a", found in the markup
+        too; a title written with entities by an escaping engine) the page's own layout
+        is used."""
         folder = self._folder(page, nav)
         if folder is None:
             return lay_out()
-        key = (name, folder, tuple(shape) if isinstance(shape, list) else shape)
+        key = (name, folder)
         kept = self._kept.get(key)
         if kept is not None:
             if hole is None:

@@ -63,10 +63,10 @@ def test_blocks_kept_by_folder_are_the_blocks_every_page_lays_out(tmp_path):
     theirs = make_project(tmp_path / "theirs", fixture="portal")
     main = theirs / "theme" / "main.html"
     text = main.read_text(encoding="utf-8")
-    assert text.count("portal_kept is defined") == 1
+    assert text.count("portal_kept is defined") == 5
     main.write_text(text.replace("portal_kept is defined", "false"), encoding="utf-8")
-    # Editors' pages outside the navigation, in one folder, of each shape the header
-    # depends on: with and without a table of contents, with and without a meta title.
+    # Editors' pages outside the navigation, in one folder: with and without a table of
+    # contents (the skip link), with and without a meta title (the title shown).
     for project in (ours, theirs):
         notes = project / "content" / "noter"
         notes.mkdir()

@@ -40,25 +40,24 @@ def test_pages_whose_navigation_differs_are_laid_out_every_time():
     assert fragments.made == 0
 
 
-def block(fragments: Fragments, url: str, calls: list[str], shape=None, title: str | None = None,
+def block(fragments: Fragments, url: str, calls: list[str], title: str | None = None,
           name: str = "header") -> str:
     def lay_out() -> str:
         calls.append(url)
-        return f'<header data-folder="{url.rsplit("/", 2)[0]}"><span>{title}</span>{shape}</header>'
-    return fragments.block(name, Page(url=url), NAV, lay_out, shape, title)
+        return f'<header data-folder="{url.rsplit("/", 2)[0]}"><span>{title}</span>None</header>'
+    return fragments.block(name, Page(url=url), NAV, lay_out, title)
 
 
-def test_a_block_is_kept_by_folder_name_and_shape():
+def test_a_block_is_kept_by_folder_and_name():
     fragments, calls = Fragments(), []
-    first = block(fragments, "kurser/haab/", calls, shape=None, name="footer")
-    assert block(fragments, "kurser/angst/", calls, shape=None, name="footer") == first
-    # Another block, another shape, another folder: each laid out once.
-    block(fragments, "kurser/haab/", calls, shape=None, name="config")
-    block(fragments, "kurser/soevn/", calls, shape=[True, False], name="footer")
-    block(fragments, "kurser/ro/", calls, shape=[True, False], name="footer")
-    block(fragments, "ordbog/chime/", calls, shape=None, name="footer")
-    assert calls == ["kurser/haab/", "kurser/haab/", "kurser/soevn/", "ordbog/chime/"]
-    assert fragments.made == 4
+    first = block(fragments, "kurser/haab/", calls, name="footer")
+    assert block(fragments, "kurser/angst/", calls, name="footer") == first
+    # Another block, another folder: each laid out once.
+    block(fragments, "kurser/haab/", calls, name="config")
+    block(fragments, "kurser/soevn/", calls, name="config")
+    block(fragments, "ordbog/chime/", calls, name="footer")
+    assert calls == ["kurser/haab/", "kurser/haab/", "ordbog/chime/"]
+    assert fragments.made == 3
 
 
 def test_a_kept_header_shows_each_pages_own_title():
@@ -90,8 +89,8 @@ def test_a_title_found_more_than_once_is_never_a_hole():
 def test_a_kept_block_keeps_its_kind():
     from markupsafe import Markup
     fragments = Fragments()
-    made = fragments.block("header", Page(url="kurser/a/"), NAV, lambda: Markup("<b>A</b>"), None, "A")
-    again = fragments.block("header", Page(url="kurser/b/"), NAV, lambda: Markup("<b>B</b>"), None, "B & C")
+    made = fragments.block("header", Page(url="kurser/a/"), NAV, lambda: Markup("<b>A</b>"), "A")
+    again = fragments.block("header", Page(url="kurser/b/"), NAV, lambda: Markup("<b>B</b>"), "B & C")
     assert isinstance(made, Markup) and isinstance(again, Markup) and again == "<b>B & C</b>"
 
 

@@ -177,12 +177,18 @@ def _registration_view(env: Env, course: Course) -> dict:
     # The browser picks the last step that has begun; it gets only the current and later ones.
     data = [dict(current.as_data(), start=None)] + [dict(s.state.as_data(), start=s.start.isoformat()) for s in later]
     reg = course.spec.registration
-    view = state_view(current)
+    note = reg.note if reg else None
+
+    def signup(state: registration.State) -> dict:
+        # The editor's note is about signing up: it goes with the ways to sign up, and is
+        # not shown once there are none (closed, ended, cancelled).
+        return dict(state_view(state), note=note if state.actions else None)
+
+    view = signup(current)
     view.update(
-        note=reg.note if reg else None,
         deadline=reg.deadline.isoformat() if reg and reg.deadline else None,
         timeline=json.dumps(data, ensure_ascii=False, separators=(",", ":")),
-        later=[state_view(s.state) for s in later],
+        later=[signup(s.state) for s in later],
     )
     return view
 

@@ -174,7 +174,8 @@ def text(s: str) -> str:
 
 SCHOOL_MAIL = {"kind": "email", "href": "mailto:kontakt@example.dk", "action": "Skriv til skolen", "text": "kontakt@example.dk"}
 ENDED = {"key": "ended", "label": "Afsluttet", "message": "Du kan ikke længere melde dig til.",
-         "detail": "Du kan ikke længere melde dig til.", "actions": [], "contact": [], "ask": "", "offers_plan": False, "offers_calendar": False, "can_register": False}
+         "detail": "Du kan ikke længere melde dig til.", "actions": [], "contact": [], "ask": "", "offers_plan": False, "offers_calendar": False, "can_register": False,
+         "note": None}
 
 
 # --- The course card -------------------------------------------------------------------
@@ -226,7 +227,8 @@ def test_a_course_card_says_everything_a_listing_shows(env, cat):
                  "message": "Tilmeldingen er lukket. Sidste dag var fredag den 5. marts 2027.",
                  "detail": "Sidste dag var fredag den 5. marts 2027.",
                  "actions": [], "contact": [SCHOOL_MAIL], "ask": "Spørgsmål? Kontakt os:",
-                 "offers_plan": False, "offers_calendar": True, "can_register": False},
+                 # The editor's note goes with the ways to sign up: none here.
+                 "offers_plan": False, "offers_calendar": True, "can_register": False, "note": None},
                 ENDED,
             ],
         },

@@ -124,10 +124,6 @@
       var course = box.closest(".rs-course") || document;
       if (!s.plan) removeAll(course, "[data-rs-plan-toggle]");
       if (!s.calendar) removeAll(course, "[data-rs-calendar]");
-      if (s.key === "ended") {
-        var note = course.querySelector(".rs-past-note");
-        if (note) note.hidden = false;
-      }
     });
   }
 

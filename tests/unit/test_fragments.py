@@ -84,6 +84,9 @@ def test_a_title_found_more_than_once_is_never_a_hole():
     # An empty title or a title the layout writes otherwise (escaped) is not found once either.
     assert block(fragments, "ordbog/x/", calls, title="") == '<header data-folder="ordbog"><span></span>None</header>'
     assert fragments.made == 1
+    # A page with an empty title in a folder whose header is kept: nothing in the hole.
+    assert block(fragments, "kurser/tom/", calls, title="") == '<header data-folder="kurser"><span></span>None</header>'
+    assert calls[-1] == "ordbog/x/"
 
 
 def test_a_kept_block_keeps_its_kind():

@@ -46,8 +46,13 @@ class Prefetch:
     """Results of ``work[kind](arg)`` for the ``tasks`` (kind, arg), made by a worker."""
 
     def __init__(self, work: dict[str, Callable[[str], str]], tasks: list[tuple[str, str]],
-                 minimum: int | None = None):
+                 minimum: int | None = None, steal: bool = False):
         self.work = work
+        #: Whether the build, rather than wait for a result, makes the last handful not
+        #: yet handed over itself (for work the build asks for faster than one worker
+        #: makes it: both processes stay busy to the end).
+        self.steal = steal
+        self.made_here = 0
         self._results: dict[Hashable, str] = {}
         # Each task once, in the order given (the order the build asks in).
         self._waiting = dict.fromkeys(tasks)
@@ -92,7 +97,11 @@ class Prefetch:
             try:
                 # Results come in the order asked: take them until this one.
                 while self._handed:
-                    chunk, pending = self._handed.popleft()
+                    chunk, pending = self._handed[0]
+                    if self.steal and self._chunks and not pending.ready():
+                        self._make_here(self._chunks.pop(0))  # the last in the build's order
+                        continue
+                    self._handed.popleft()
                     for task, result in zip(chunk, pending.get()):
                         self._results[task] = result
                         del self._waiting[task]
@@ -103,6 +112,13 @@ class Prefetch:
             except Exception:  # a failed worker: everything left is made here
                 self.close()
         return self.work[kind](arg)
+
+    def _make_here(self, chunk: list[tuple[str, str]]) -> None:
+        for task in chunk:
+            kind, arg = task
+            self._results[task] = self.work[kind](arg)
+            del self._waiting[task]
+        self.made_here += len(chunk)
 
     def close(self) -> None:
         """Stop the worker (what it has not made, the build makes itself)."""

@@ -243,7 +243,9 @@ class Build:
                 tasks.append(("qr", views.course_address(self.env, self.catalogue.courses[spec.key])))
             if spec.body:
                 tasks.append(("md", spec.body))
-        self._prefetch = background.Prefetch({"qr": qr.code_svg, "md": self._markdown_here}, tasks)
+        # The build lays out pages faster than one worker makes their QR codes and bodies:
+        # rather than wait, it makes the last ones itself.
+        self._prefetch = background.Prefetch({"qr": qr.code_svg, "md": self._markdown_here}, tasks, steal=True)
 
     def _compose_order(self) -> list[PageSpec]:
         # Term pages last: by then every page that uses a term has been read ("Bruges i").

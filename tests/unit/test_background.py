@@ -139,3 +139,33 @@ def test_no_worker_freezes_nothing():
     assert gc.get_freeze_count() == before
     prefetch.close()
     assert gc.get_freeze_count() == before
+
+
+def slow_in_worker(text: str) -> str:
+    """Slow in any process but the test's own (a worker that falls behind)."""
+    if os.getpid() != PARENT:
+        import time
+        time.sleep(0.05)
+    return text.upper()
+
+
+@pytest.mark.skipif(not FORK, reason="no fork on this platform")
+def test_a_build_that_would_wait_makes_the_last_handfuls_itself(monkeypatch):
+    monkeypatch.setattr(background, "CHUNK", 4)
+    monkeypatch.setattr(background, "AHEAD", 1)
+    tasks = [("s", f"ord {i}") for i in range(20)]
+    prefetch = Prefetch({"s": slow_in_worker}, tasks, minimum=0, steal=True)
+    try:
+        # The first handful is the worker's (0.2 s); meanwhile the build makes the other
+        # four itself, from the last, and then takes the worker's.
+        assert [prefetch.get(kind, arg) for kind, arg in tasks] == [arg.upper() for _, arg in tasks]
+        assert (prefetch.from_worker, prefetch.made_here) == (4, 16)
+    finally:
+        prefetch.close()
+    # Without stealing the build waits for the worker for every result.
+    patient = Prefetch({"s": slow_in_worker}, tasks[:8], minimum=0)
+    try:
+        assert [patient.get(kind, arg) for kind, arg in tasks[:8]] == [arg.upper() for _, arg in tasks[:8]]
+        assert (patient.from_worker, patient.made_here) == (8, 0)
+    finally:
+        patient.close()

@@ -61,6 +61,9 @@ class State:
     #: What a list that shows ``label`` beside it (min plan) says after it: the message
     #: without what the label says ("Venteliste: Kurset er fuldt."); may be "".
     detail: str = ""
+    #: Where a visitor with nothing left to do here can go instead: a link to the
+    #: upcoming courses, said in these words (an ended course); "" for none.
+    onward: str = ""
 
     @property
     def can_register(self) -> bool:
@@ -215,7 +218,7 @@ def _state(key: str, spec: CourseSpec, settings: SiteSettings, deadline: date | 
         return State(key, "Aflyst", message, (), ask, question, False, False, message)
     if key == "ended":
         message = "Du kan ikke længere melde dig til."
-        return State(key, "Afsluttet", message, (), (), "", False, False, message)
+        return State(key, "Afsluttet", message, (), (), "", False, False, message, "Se de kommende kurser")
     if key == "dropin":
         return State(key, "Kom bare", "Du skal ikke melde dig til. Kom bare, når det passer dig.",
                      (), ask, question, True, True, "Du skal ikke melde dig til.")

@@ -17,7 +17,7 @@ from .catalogue import Catalogue, Course, Term, sorted_terms
 from .model import AUDIENCES, AUDIENCES_SHORT, FORMATS, ROLE_KINDS, ROLES, STATUSES, THEMES
 from .qr import qr_svg
 from .registry import PageSpec
-from .routes import ARCHIVE, course_uri, ics_url, place_uri, teacher_uri, term_uri, theme_uri, url_of
+from .routes import ARCHIVE, COURSES, course_uri, ics_url, place_uri, teacher_uri, term_uri, theme_uri, url_of
 from .schedule import Session, first_session, is_upcoming, last_end, next_session
 from .text import first_paragraph, short_text
 
@@ -158,7 +158,8 @@ def state_view(state: registration.State) -> dict:
     return {"key": state.key, "label": state.label, "message": state.message, "detail": state.detail,
             "actions": [way_view(w) for w in state.actions], "contact": [way_view(w) for w in state.contact],
             "ask": state.ask, "offers_plan": state.offers_plan, "offers_calendar": state.offers_calendar,
-            "can_register": state.can_register}
+            "can_register": state.can_register,
+            "onward": {"text": state.onward, "url": url_of(COURSES)} if state.onward else None}
 
 
 def registration_view(env: Env, course: Course) -> dict:

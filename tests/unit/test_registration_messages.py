@@ -179,8 +179,9 @@ def test_cancelled():
 
 def test_ended():
     s = registration.at(steps(registration=EVERY_WAY), local("2027-03-24T12:00"))
+    # Nothing left to do here: the way on is the upcoming courses.
     assert s == State("ended", "Afsluttet", "Du kan ikke længere melde dig til.",
-                      (), (), "", False, False, "Du kan ikke længere melde dig til.")
+                      (), (), "", False, False, "Du kan ikke længere melde dig til.", "Se de kommende kurser")
 
 
 def test_drop_in():

@@ -175,7 +175,7 @@ def text(s: str) -> str:
 SCHOOL_MAIL = {"kind": "email", "href": "mailto:kontakt@example.dk", "action": "Skriv til skolen", "text": "kontakt@example.dk"}
 ENDED = {"key": "ended", "label": "Afsluttet", "message": "Du kan ikke længere melde dig til.",
          "detail": "Du kan ikke længere melde dig til.", "actions": [], "contact": [], "ask": "", "offers_plan": False, "offers_calendar": False, "can_register": False,
-         "note": None}
+         "onward": {"text": "Se de kommende kurser", "url": "kurser/"}, "note": None}
 
 
 # --- The course card -------------------------------------------------------------------
@@ -213,6 +213,7 @@ def test_a_course_card_says_everything_a_listing_shows(env, cat):
             "offers_plan": True,
             "offers_calendar": True,
             "can_register": True,
+            "onward": None,
             "note": "Husk tolk.",
             "deadline": "2027-03-05",
             "timeline": (
@@ -228,7 +229,7 @@ def test_a_course_card_says_everything_a_listing_shows(env, cat):
                  "detail": "Sidste dag var fredag den 5. marts 2027.",
                  "actions": [], "contact": [SCHOOL_MAIL], "ask": "Spørgsmål? Kontakt os:",
                  # The editor's note goes with the ways to sign up: none here.
-                 "offers_plan": False, "offers_calendar": True, "can_register": False, "note": None},
+                 "offers_plan": False, "offers_calendar": True, "can_register": False, "onward": None, "note": None},
                 ENDED,
             ],
         },

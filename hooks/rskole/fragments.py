@@ -24,6 +24,8 @@ class Fragments:
         self._kept: dict[tuple[str, str], Any] = {}
         #: The addresses of the navigation's pages (one navigation a build: read once).
         self._nav_urls: tuple[str, ...] | None = None
+        #: Each page's folder (or None), by its address: found once a page, not once a block.
+        self._folders: dict[str, str | None] = {}
         self.made = 0
 
     def navigation(self, page: Any, nav: Any, lay_out: Callable[[], Any]) -> Any:
@@ -31,14 +33,7 @@ class Fragments:
         folder when the page is outside the navigation and no page of the navigation
         lies under its address (then no link's address or state depends on which page
         of the folder it is)."""
-        folder = self._folder(page, nav)
-        if folder is None:
-            return lay_out()
-        key = ("navigation", folder)
-        if key not in self._kept:
-            self.made += 1
-            self._kept[key] = lay_out()
-        return self._kept[key]
+        return self.block("navigation", page, nav, lay_out)
 
     def block(self, name: str, page: Any, nav: Any, lay_out: Callable[[], Any], hole: Any = None) -> Any:
         """The theme's block ``name`` of ``page`` (``lay_out()`` makes it), kept by the
@@ -70,8 +65,11 @@ class Fragments:
         """The folder of a page outside the navigation, with no navigation page under
         its address (else None: its layout is its own)."""
         url = getattr(page, "url", None)
-        if self._nav_urls is None:
-            self._nav_urls = tuple(str(p.url) for p in nav.pages)
-        if not url or not url.endswith("/") or any(nav_url.startswith(url) for nav_url in self._nav_urls):
+        if not url:
             return None
-        return url[:-1].rpartition("/")[0]
+        if url not in self._folders:
+            if self._nav_urls is None:
+                self._nav_urls = tuple(str(p.url) for p in nav.pages)
+            inside = not url.endswith("/") or any(nav_url.startswith(url) for nav_url in self._nav_urls)
+            self._folders[url] = None if inside else url[:-1].rpartition("/")[0]
+        return self._folders[url]

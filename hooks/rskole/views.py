@@ -171,10 +171,15 @@ def registration_view(env: Env, course: Course) -> dict:
     return env._cache[key]
 
 
-def _registration_view(env: Env, course: Course) -> dict:
+def _now_and_later(env: Env, course: Course) -> tuple[registration.State, list[registration.Step]]:
+    """The course's registration state now, and the steps time will bring after now
+    (what the course page's re-check and min plan are given)."""
     steps = env.timeline(course)
-    current = registration.at(steps, env.now)
-    later = [s for s in steps if s.start is not None and s.start > env.now]
+    return registration.at(steps, env.now), [s for s in steps if s.start is not None and s.start > env.now]
+
+
+def _registration_view(env: Env, course: Course) -> dict:
+    current, later = _now_and_later(env, course)
     # The browser picks the last step that has begun; it gets only the current and later ones.
     data = [dict(current.as_data(), start=None)] + [dict(s.state.as_data(), start=s.start.isoformat()) for s in later]
     reg = course.spec.registration
@@ -679,15 +684,14 @@ def _plan_step(state: registration.State, start: datetime | None) -> dict:
 
 def _plan_entry(env: Env, course: Course) -> dict:
     card = course_card(env, course)
-    steps = env.timeline(course)
+    current, later = _now_and_later(env, course)
     return {
         "title": course.spec.title,
         "url": card["url"],
         "place": card["place"],
         # The state now, then the states time will bring: the plan shows the one that has
         # begun when it is opened (as the course page re-checks), not the build's.
-        "steps": [_plan_step(registration.at(steps, env.now), None)]
-                 + [_plan_step(s.state, s.start) for s in steps if s.start is not None and s.start > env.now],
+        "steps": [_plan_step(current, None)] + [_plan_step(s.state, s.start) for s in later],
         "cancelled": card["cancelled"],
         "series": card["when"]["series"],
         "sessions": [

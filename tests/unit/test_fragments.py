@@ -40,11 +40,16 @@ def test_pages_whose_navigation_differs_are_laid_out_every_time():
     assert fragments.made == 0
 
 
+def header(folder: str, title: str) -> str:
+    """The header ``block`` lays out for a page of ``folder`` titled ``title``."""
+    return f'<header data-folder="{folder}"><span>{title}</span></header>'
+
+
 def block(fragments: Fragments, url: str, calls: list[str], title: str | None = None,
           name: str = "header") -> str:
     def lay_out() -> str:
         calls.append(url)
-        return f'<header data-folder="{url.rsplit("/", 2)[0]}"><span>{title}</span>None</header>'
+        return header(url.rsplit("/", 2)[0], title)
     return fragments.block(name, Page(url=url), NAV, lay_out, title)
 
 
@@ -62,30 +67,26 @@ def test_a_block_is_kept_by_folder_and_name():
 
 def test_a_kept_header_shows_each_pages_own_title():
     fragments, calls = Fragments(), []
-    assert block(fragments, "kurser/haab/", calls, title="Håb i hverdagen") == \
-        '<header data-folder="kurser"><span>Håb i hverdagen</span>None</header>'
+    assert block(fragments, "kurser/haab/", calls, title="Håb i hverdagen") == header("kurser", "Håb i hverdagen")
     # Laid out once; every other page of the folder gets its own title in the hole.
-    assert block(fragments, "kurser/angst/", calls, title="Angst & ro <i>") == \
-        '<header data-folder="kurser"><span>Angst & ro <i></span>None</header>'
+    assert block(fragments, "kurser/angst/", calls, title="Angst & ro <i>") == header("kurser", "Angst & ro <i>")
     assert calls == ["kurser/haab/"]
 
 
 def test_a_title_found_more_than_once_is_never_a_hole():
     fragments, calls = Fragments(), []
     # "header" is in the markup too: splitting there would be wrong, so the page's own layout is used.
-    assert block(fragments, "kurser/header/", calls, title="header") == \
-        '<header data-folder="kurser"><span>header</span>None</header>'
-    assert block(fragments, "kurser/data/", calls, title="data") == \
-        '<header data-folder="kurser"><span>data</span>None</header>'
+    for url, title in [("kurser/header/", "header"), ("kurser/data/", "data")]:
+        assert block(fragments, url, calls, title=title) == header("kurser", title)
     # The next page whose title shows once is kept, and used from then on.
     block(fragments, "kurser/haab/", calls, title="Håb")
-    assert block(fragments, "kurser/ro/", calls, title="Ro") == '<header data-folder="kurser"><span>Ro</span>None</header>'
+    assert block(fragments, "kurser/ro/", calls, title="Ro") == header("kurser", "Ro")
     assert calls == ["kurser/header/", "kurser/data/", "kurser/haab/"]
     # An empty title or a title the layout writes otherwise (escaped) is not found once either.
-    assert block(fragments, "ordbog/x/", calls, title="") == '<header data-folder="ordbog"><span></span>None</header>'
+    assert block(fragments, "ordbog/x/", calls, title="") == header("ordbog", "")
     assert fragments.made == 1
     # A page with an empty title in a folder whose header is kept: nothing in the hole.
-    assert block(fragments, "kurser/tom/", calls, title="") == '<header data-folder="kurser"><span></span>None</header>'
+    assert block(fragments, "kurser/tom/", calls, title="") == header("kurser", "")
     assert calls[-1] == "ordbog/x/"
 
 

@@ -68,3 +68,8 @@ def run_build(root: Path, today: str = "2026-11-22", strict: bool = True, site: 
     return BuildResult(root, site, proc.returncode, proc.stdout, proc.stderr)
 
 
+
+
+def site_files(site: Path) -> dict[str, bytes]:
+    """Every file of a built site by its path in the site (for comparing two builds)."""
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}

@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from sitekit import REPO, make_project, run_build
+from sitekit import REPO, make_project, run_build, site_files
 
 
 def _config(root):
@@ -128,7 +128,6 @@ def test_the_worker_beside_mkdocs_gives_the_site_a_build_without_it_gives(projec
     file, the search index and the feeds included, is the one a build without a worker
     writes."""
     import multiprocessing
-    from pathlib import Path
 
     if "fork" not in multiprocessing.get_all_start_methods():
         pytest.skip("no fork on this platform: no worker")
@@ -152,11 +151,7 @@ def test_the_worker_beside_mkdocs_gives_the_site_a_build_without_it_gives(projec
     # Every generated page's reading for search, and the feeds, came from the worker.
     assert beside.from_worker == len(build.finished) + 1
     assert build._beside is None and multiprocessing.active_children() == []
-
-    def files(site: Path) -> dict[str, bytes]:
-        return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
-
-    a, b = files(alone.site), files(tmp_path / "helped")
+    a, b = site_files(alone.site), site_files(tmp_path / "helped")
     assert sorted(a) == sorted(b)
     assert {"search/search_index.json", "kalender.ics", "kurser.json", "feed.xml"} <= set(a)
     assert [name for name in a if a[name] != b[name]] == []

@@ -10,11 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sitekit import make_project, run_build
-
-
-def _files(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+from sitekit import make_project, run_build, site_files as _files
 
 
 def test_two_builds_of_the_same_content_are_byte_identical(tmp_path):

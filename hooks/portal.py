@@ -120,7 +120,8 @@ def _start_beside(build: core.Build, files: Files, config) -> None:
     if SearchIndex is not None and isinstance(index, SearchIndex):
         finished = build.finished
         work["search"] = lambda src_uri: _sections(finished[src_uri].search_html)
-        tasks = [("search", file.src_uri) for file in files.documentation_pages() if file.src_uri in finished]
+        tasks = [("search", file.src_uri) for file in files.documentation_pages()
+                 if file.src_uri in finished and finished[file.src_uri].searched]
         index.add_entry_from_context = _indexed_beside(index, build)
     build.start_beside(work, tasks, Path(config.site_dir))
 

@@ -98,9 +98,16 @@ class Finished:
         return indexing.without_search_attributes(indexing.published_bytes(self.laid_out)).decode("utf-8")
 
     @property
+    def searched(self) -> bool:
+        """Whether search indexes the page at all (its front matter says so to the engine)."""
+        return not self.spec.search_exclude
+
+    @property
     def search_html(self) -> str:
-        """The part of the body that search indexes: the same index, less to parse."""
-        return indexing.indexed(self.laid_out.decode("utf-8"))
+        """The part of the body that search indexes: the same index, less to parse. Nothing
+        of a page search leaves out (the calendar and min plan are megabytes at 1,000
+        courses: reading them for nothing was half of search's parsing)."""
+        return indexing.indexed(self.laid_out.decode("utf-8")) if self.searched else ""
 
     @property
     def front_matter(self) -> dict[str, Any]:

@@ -454,6 +454,15 @@ def test_a_finished_page_is_kept_in_utf8_and_published_without_its_markers(built
     assert page.page_html == indexing.without_search_attributes(page.html) and "data-search-" not in page.page_html
 
 
+def test_search_is_handed_nothing_of_a_page_it_leaves_out(built):
+    calendar = built.finished["kalender.md"]
+    assert calendar.spec.search_exclude and not calendar.searched
+    assert calendar.front_matter["search"] == {"exclude": True}  # what the engine is told
+    assert calendar.search_html == "" and "rs-" in calendar.html
+    course = built.finished["kurser/haab.md"]
+    assert course.searched and course.search_html
+
+
 def test_a_one_off_build_lets_go_of_a_page_once_it_is_written(project, tmp_path):
     build = new_build(project)
     build.compose()

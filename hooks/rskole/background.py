@@ -42,12 +42,31 @@ def _run(chunk: list[tuple[str, str]]) -> list[str]:
     return [_WORK[kind](arg) for kind, arg in chunk]
 
 
+def _handfuls(order: list[tuple[str, str]], alone: frozenset[str]) -> list[list[tuple[str, str]]]:
+    """The tasks in handfuls of ``CHUNK``, in order; a task of a kind in ``alone`` in a
+    handful of its own: a handful's results come back together, and the results before
+    a long task (the feeds, at the end) must not wait for it."""
+    chunks: list[list[tuple[str, str]]] = [[]]
+    for task in order:
+        if task[0] in alone:
+            chunks.extend([[task], []])
+        else:
+            if len(chunks[-1]) == CHUNK:
+                chunks.append([])
+            chunks[-1].append(task)
+    return [chunk for chunk in chunks if chunk]
+
+
 class Prefetch:
     """Results of ``work[kind](arg)`` for the ``tasks`` (kind, arg), made by a worker."""
 
     def __init__(self, work: dict[str, Callable[[str], str]], tasks: list[tuple[str, str]],
-                 minimum: int | None = None, steal: bool = False):
+                 minimum: int | None = None, steal: bool = False, alone: frozenset[str] = frozenset(),
+                 ahead: int | None = None):
         self.work = work
+        #: Handfuls handed over ahead of the build (``AHEAD``, unless the results are small
+        #: enough to hand over every task at once and let the worker run to its end).
+        self.ahead = AHEAD if ahead is None else ahead
         #: Whether the build, rather than wait for a result, makes the last handful not
         #: yet handed over itself (for work the build asks for faster than one worker
         #: makes it: both processes stay busy to the end).
@@ -66,8 +85,7 @@ class Prefetch:
             return
         global _WORK
         _WORK = work
-        order = list(self._waiting)
-        self._chunks = [order[i:i + CHUNK] for i in range(0, len(order), CHUNK)]
+        self._chunks = _handfuls(list(self._waiting), alone)
         self._chunks.reverse()  # handed over from the end of the list
         # What the build holds now is kept until the worker stops: the collector then
         # passes over neither it nor the worker's copy of it (its passes would copy the
@@ -79,7 +97,7 @@ class Prefetch:
         self._hand_over()
 
     def _hand_over(self) -> None:
-        while self._pool is not None and self._chunks and len(self._handed) < AHEAD:
+        while self._pool is not None and self._chunks and len(self._handed) < self.ahead:
             chunk = self._chunks.pop()
             self._handed.append((chunk, self._pool.apply_async(_run, (chunk,))))
 

@@ -528,8 +528,12 @@ class Build:
         its caches keep that work."""
         if self.keep_pages or self._beside is not None:
             return
+        # Every task handed over at once (a page's reading is a few sections): the worker
+        # reads ahead of the engine and then writes the feeds, which nothing waits for
+        # until the last page is written.
         self._beside = background.Prefetch({**work, "feeds": self._write_feed_files},
-                                           [*tasks, ("feeds", str(site_dir))])
+                                           [*tasks, ("feeds", str(site_dir))],
+                                           alone=frozenset({"feeds"}), ahead=len(tasks) + 1)
 
     def beside(self, kind: str, arg: str) -> Any | None:
         """``work[kind](arg)`` of ``start_beside``, from the worker; None when no worker runs

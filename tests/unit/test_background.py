@@ -169,3 +169,53 @@ def test_a_build_that_would_wait_makes_the_last_handfuls_itself(monkeypatch):
         assert (patient.from_worker, patient.made_here) == (8, 0)
     finally:
         patient.close()
+
+
+def test_a_task_of_a_kind_alone_gets_a_handful_of_its_own(monkeypatch):
+    monkeypatch.setattr(background, "CHUNK", 3)
+    tasks = [("a", str(i)) for i in range(5)] + [("z", "end")] + [("a", "5")]
+    assert background._handfuls(tasks, frozenset({"z"})) == [
+        tasks[0:3], tasks[3:5], [("z", "end")], [("a", "5")]]
+    assert background._handfuls(tasks, frozenset()) == [tasks[0:3], tasks[3:6], tasks[6:]]
+
+
+def wait_for_file(path: str) -> str:
+    """Made only once ``path`` exists (at most 20 s): a long task."""
+    import time
+    for _ in range(200):
+        if os.path.exists(path):
+            return "made"
+        time.sleep(0.1)
+    return "late"
+
+
+@pytest.mark.skipif(not FORK, reason="no fork on this platform")
+def test_results_before_a_long_task_alone_do_not_wait_for_it(tmp_path):
+    # The build takes every quick result while the long task cannot finish yet (its file
+    # is made only after): in one handful with it, the first would have waited for it.
+    signal = str(tmp_path / "go")
+    tasks = [("a", f"ord {i}") for i in range(5)] + [("z", signal)]
+    prefetch = Prefetch({"a": shout, "z": wait_for_file}, tasks, minimum=0, alone=frozenset({"z"}))
+    try:
+        assert [prefetch.get(kind, arg) for kind, arg in tasks[:5]] == [shout(arg) for _, arg in tasks[:5]]
+        assert prefetch.from_worker == 5
+        open(signal, "w").close()
+        assert prefetch.get("z", signal) == "made" and prefetch.from_worker == 6
+    finally:
+        prefetch.close()
+
+
+@pytest.mark.skipif(not FORK, reason="no fork on this platform")
+def test_every_task_can_be_handed_over_at_once(monkeypatch):
+    monkeypatch.setattr(background, "CHUNK", 4)
+    monkeypatch.setattr(background, "AHEAD", 2)
+    everything = Prefetch(WORK, TASKS, minimum=0, ahead=len(TASKS))
+    few = Prefetch(WORK, TASKS, minimum=0)
+    try:
+        # Before the build asks for anything: all 20 handfuls with the worker, or AHEAD.
+        assert (len(everything._handed), len(few._handed)) == (20, 2)
+        assert [everything.get(kind, arg) for kind, arg in TASKS] == [WORK[kind](arg) for kind, arg in TASKS]
+        assert everything.from_worker == len(TASKS)
+    finally:
+        everything.close()
+        few.close()

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
+import os
 from collections import deque
 from typing import Callable, Hashable
 
@@ -42,8 +43,8 @@ def _run(chunk: list[tuple[str, str]]) -> list[str]:
     return [_WORK[kind](arg) for kind, arg in chunk]
 
 
-def _handfuls(order: list[tuple[str, str]], alone: frozenset[str]) -> list[list[tuple[str, str]]]:
-    """The tasks in handfuls of ``CHUNK``, in order; a task of a kind in ``alone`` in a
+def _handfuls(order: list[tuple[str, str]], alone: frozenset[str], size: int) -> list[list[tuple[str, str]]]:
+    """The tasks in handfuls of ``size``, in order; a task of a kind in ``alone`` in a
     handful of its own: a handful's results come back together, and the results before
     a long task (the feeds, at the end) must not wait for it."""
     chunks: list[list[tuple[str, str]]] = [[]]
@@ -51,7 +52,7 @@ def _handfuls(order: list[tuple[str, str]], alone: frozenset[str]) -> list[list[
         if task[0] in alone:
             chunks.extend([[task], []])
         else:
-            if len(chunks[-1]) == CHUNK:
+            if len(chunks[-1]) == size:
                 chunks.append([])
             chunks[-1].append(task)
     return [chunk for chunk in chunks if chunk]
@@ -67,9 +68,9 @@ class Prefetch:
         #: Handfuls handed over ahead of the build (``AHEAD``, unless the results are small
         #: enough to hand over every task at once and let the worker run to its end).
         self.ahead = AHEAD if ahead is None else ahead
-        #: Whether the build, rather than wait for a result, makes the last handful not
-        #: yet handed over itself (for work the build asks for faster than one worker
-        #: makes it: both processes stay busy to the end).
+        #: Whether the build, rather than wait for a result, makes the last task not yet
+        #: handed over itself (for work the build asks for faster than one worker makes
+        #: it: the two work towards each other and both stay busy to the end).
         self.steal = steal
         self.made_here = 0
         self._results: dict[Hashable, str] = {}
@@ -80,12 +81,13 @@ class Prefetch:
         self._handed: deque = deque()
         self._frozen = False
         self.from_worker = 0
+        self._pid = os.getpid()
         if len(self._waiting) < (MINIMUM if minimum is None else minimum) or "fork" not in multiprocessing.get_all_start_methods():
             self._waiting.clear()
             return
         global _WORK
         _WORK = work
-        self._chunks = _handfuls(list(self._waiting), alone)
+        self._chunks = _handfuls(list(self._waiting), alone, CHUNK)
         self._chunks.reverse()  # handed over from the end of the list
         # What the build holds now is kept until the worker stops: the collector then
         # passes over neither it nor the worker's copy of it (its passes would copy the
@@ -109,6 +111,9 @@ class Prefetch:
     def get(self, kind: str, arg: str) -> str:
         """``work[kind](arg)``: the worker's result when it was asked for, else made here."""
         key = (kind, arg)
+        if os.getpid() != self._pid:
+            # Asked in the worker itself (its work asks for more work): made there.
+            return self.work[kind](arg)
         if key in self._results:
             return self._results.pop(key)
         if key in self._waiting and self._pool is not None:
@@ -117,7 +122,11 @@ class Prefetch:
                 while self._handed:
                     chunk, pending = self._handed[0]
                     if self.steal and self._chunks and not pending.ready():
-                        self._make_here(self._chunks.pop(0))  # the last in the build's order
+                        # One task at a time, so that the worker is handed more as soon
+                        # as it has finished a handful.
+                        self._make_last_here()
+                        if key in self._results:
+                            return self._results.pop(key)
                         continue
                     self._handed.popleft()
                     for task, result in zip(chunk, pending.get()):
@@ -131,12 +140,15 @@ class Prefetch:
                 self.close()
         return self.work[kind](arg)
 
-    def _make_here(self, chunk: list[tuple[str, str]]) -> None:
-        for task in chunk:
-            kind, arg = task
-            self._results[task] = self.work[kind](arg)
-            del self._waiting[task]
-        self.made_here += len(chunk)
+    def _make_last_here(self) -> None:
+        """Make the last task not yet handed over (``_chunks`` runs from the last handful)."""
+        last = self._chunks[0]
+        task = last.pop()
+        if not last:
+            self._chunks.pop(0)
+        self._results[task] = self.work[task[0]](task[1])
+        del self._waiting[task]
+        self.made_here += 1
 
     def close(self) -> None:
         """Stop the worker (what it has not made, the build makes itself)."""

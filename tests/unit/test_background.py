@@ -150,16 +150,18 @@ def slow_in_worker(text: str) -> str:
 
 
 @pytest.mark.skipif(not FORK, reason="no fork on this platform")
-def test_a_build_that_would_wait_makes_the_last_handfuls_itself(monkeypatch):
+def test_a_build_that_would_wait_makes_the_last_tasks_itself(monkeypatch):
     monkeypatch.setattr(background, "CHUNK", 4)
     monkeypatch.setattr(background, "AHEAD", 1)
     tasks = [("s", f"ord {i}") for i in range(20)]
     prefetch = Prefetch({"s": slow_in_worker}, tasks, minimum=0, steal=True)
     try:
         # The first handful is the worker's (0.2 s); meanwhile the build makes the other
-        # four itself, from the last, and then takes the worker's.
-        assert [prefetch.get(kind, arg) for kind, arg in tasks] == [arg.upper() for _, arg in tasks]
+        # sixteen tasks itself, one at a time from the last, and then takes the worker's.
+        assert prefetch.get(*tasks[0]) == "ORD 0"
         assert (prefetch.from_worker, prefetch.made_here) == (4, 16)
+        assert sorted(prefetch._results) == sorted(tasks[1:])  # the worker's three, and the sixteen
+        assert [prefetch.get(kind, arg) for kind, arg in tasks[1:]] == [arg.upper() for _, arg in tasks[1:]]
     finally:
         prefetch.close()
     # Without stealing the build waits for the worker for every result.
@@ -171,12 +173,11 @@ def test_a_build_that_would_wait_makes_the_last_handfuls_itself(monkeypatch):
         patient.close()
 
 
-def test_a_task_of_a_kind_alone_gets_a_handful_of_its_own(monkeypatch):
-    monkeypatch.setattr(background, "CHUNK", 3)
+def test_a_task_of_a_kind_alone_gets_a_handful_of_its_own():
     tasks = [("a", str(i)) for i in range(5)] + [("z", "end")] + [("a", "5")]
-    assert background._handfuls(tasks, frozenset({"z"})) == [
+    assert background._handfuls(tasks, frozenset({"z"}), 3) == [
         tasks[0:3], tasks[3:5], [("z", "end")], [("a", "5")]]
-    assert background._handfuls(tasks, frozenset()) == [tasks[0:3], tasks[3:6], tasks[6:]]
+    assert background._handfuls(tasks, frozenset(), 3) == [tasks[0:3], tasks[3:6], tasks[6:]]
 
 
 def wait_for_file(path: str) -> str:

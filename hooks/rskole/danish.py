@@ -52,8 +52,10 @@ def _primary(text: str) -> str:
     return "".join(out)
 
 
+@functools.lru_cache(maxsize=16_384)
 def sort_key(text: str) -> tuple:
-    """Sort key for Danish alphabetical order."""
+    """Sort key for Danish alphabetical order (kept: every term page sorts the titles of
+    the pages that use it, the same titles again and again)."""
     primary = _primary(text)
     # Letters first in alphabet order; digits before letters; punctuation and spaces
     # count as a separator that sorts first, so "peer støtte" < "peerstøtte".

@@ -2,11 +2,13 @@
 
 At 1,000 courses a one-off build spends about 1.5 s encoding the handouts' QR codes
 (segno, pure Python) and about as long in Python-Markdown over the editors' fields, and
-both are pure functions of their input. ``Prefetch`` hands such work to one worker
-process, forked when ``Build.compose`` begins, in the order the build will ask for it, a
-few handfuls at a time; the build takes each result when it gets there, and meanwhile
-lays out what it already has. The same function makes a result in either process: the
-pages are the same bytes.
+both are pure functions of their input; so are the pages that record no glossary use
+(the catalogue's lists, the calendar, the teachers', places' and themes' pages).
+``Prefetch`` hands such work to one worker process, forked when ``Build.compose``
+begins, in the order the build will ask for it, a few handfuls at a time; the build
+takes each result when it gets there, and meanwhile lays out what it already has or
+makes the last task not yet handed over. The same function makes a result in either
+process: the pages are the same bytes.
 
 A second worker is forked when every page is finished (``Build.start_beside``): while
 the engine lays out the pages it reads each of them for the search index, with the

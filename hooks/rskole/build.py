@@ -241,18 +241,28 @@ class Build:
         return catalogue
 
     def _start_prefetch(self) -> None:
-        """A one-off build hands each page's QR code and Markdown body to a second process
-        (``background``), in the order ``compose`` asks for them. Started by ``compose``,
-        which stops it: a build that only loads (``rskole check``) starts none."""
+        """A one-off build hands work to a second process (``background``), in the order
+        ``compose`` asks for it: each course page's QR code and Markdown body, and every
+        other page but the term pages whole (the catalogue's lists, the calendar, the
+        teachers', places' and themes' pages: what they are made of is in the catalogue).
+        Started by ``compose``, which stops it: a build that only loads (``rskole
+        check``) starts none."""
         tasks = []
         for spec in self._compose_order():
             if spec.kind == "course":
                 tasks.append(("qr", views.course_address(self.env, self.catalogue.courses[spec.key])))
-            if spec.body:
+                if spec.body:
+                    tasks.append(("md", spec.body))
+            elif spec.kind != "term":
+                tasks.append(("page", spec.src_uri))
+            elif spec.body:
+                # A term page lists the pages that use the term: the build lays it out
+                # once it has every other page.
                 tasks.append(("md", spec.body))
-        # The build lays out pages faster than one worker makes their QR codes and bodies:
-        # rather than wait, it makes the last ones itself.
-        self._prefetch = background.Prefetch({"qr": qr.code_svg, "md": self._markdown_here}, tasks, steal=True)
+        # The worker works from the first task, and the build, rather than wait for it,
+        # makes the last task not yet handed over: they meet in the middle.
+        self._prefetch = background.Prefetch({"qr": qr.code_svg, "md": self._markdown_here, "page": self._made},
+                                             tasks, steal=True)
 
     def _compose_order(self) -> list[PageSpec]:
         # Term pages last: by then every page that uses a term has been read ("Bruges i").
@@ -373,12 +383,33 @@ class Build:
             if record is not None:
                 for slug in used:
                     self.usage[slug].setdefault(page_url, record)
+        elif spec.kind not in ("course", "term") and self._prefetch is not None:
+            # Made by the worker, or here when the build got there first (``_made``).
+            packed, head, tags = self._prefetch.get("page", spec.src_uri)
+            self.renders[spec.src_uri] = self.renders.get(spec.src_uri, 0) + 1
+            return Finished(spec, packed if self._packed else zlib.decompress(packed), head, tags, self._packed)
         else:
             laid_out, _ = self._lay_out(spec, views.context(self.env, spec), record)
         self.renders[spec.src_uri] = self.renders.get(spec.src_uri, 0) + 1
-        packed = not self.keep_pages and len(self.specs) >= PACK_FROM
-        return Finished(spec, zlib.compress(laid_out, 1) if packed else laid_out, self._structured_data(spec) or "",
-                        tuple(views.search_tags(self.env, spec)), packed)
+        return Finished(spec, zlib.compress(laid_out, 1) if self._packed else laid_out, self._structured_data(spec) or "",
+                        tuple(views.search_tags(self.env, spec)), self._packed)
+
+    @property
+    def _packed(self) -> bool:
+        """Whether a finished page is kept compressed (a large site's one-off build)."""
+        return not self.keep_pages and len(self.specs) >= PACK_FROM
+
+    def _made(self, src_uri: str) -> tuple[bytes, str, tuple[str, ...]]:
+        """A page that links no term for "Bruges i" (neither a course nor a term page),
+        as either process makes it (``background``): its body laid out and compressed,
+        its head and search tags. Nothing here changes the build.
+
+        Compressed whatever the site's size: the calendar and min plan are megabytes at
+        1,000 courses, and a result reaches the build through a pipe its process reads
+        between its own work (uncompressed, the worker waited 0.2 s to hand them over)."""
+        spec = self.specs[src_uri]
+        laid_out, _ = self._lay_out(spec, views.context(self.env, spec), None)
+        return zlib.compress(laid_out, 1), self._structured_data(spec) or "", tuple(views.search_tags(self.env, spec))
 
     def _lay_out(self, spec: PageSpec, ctx: dict, record: str | None) -> tuple[bytes, frozenset[str]]:
         """A generated page's body, laid out (UTF-8), and the glossary terms linked in it."""

@@ -98,8 +98,9 @@ def test_a_build_with_a_worker_finishes_the_same_pages(tmp_path, monkeypatch):
     made = []
 
     class Recorded(Prefetch):
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, **kwargs)
+        def __init__(self, work, tasks, *args, **kwargs):
+            super().__init__(work, tasks, *args, **kwargs)
+            self.tasks = list(dict.fromkeys(tasks))
             made.append(self)
 
     monkeypatch.setattr(background, "Prefetch", Recorded)
@@ -112,8 +113,14 @@ def test_a_build_with_a_worker_finishes_the_same_pages(tmp_path, monkeypatch):
     helped = new_build(tmp_path)
     helped.compose()
     prefetch = made[-1]
-    # The course's QR code and every page's Markdown body came from the worker.
-    assert prefetch.from_worker >= len([s for s in helped.specs.values() if s.body]) + 1
+    # The course's QR code and Markdown body, each list page, teacher's, place's and
+    # theme's page whole, and each term's definition came from the worker; the course
+    # and term pages were laid out here. Every page is the one made without a worker.
+    whole = [s for s in helped.specs.values() if s.kind not in ("course", "term")]
+    assert len(whole) > 5
+    kinds = {kind for kind, _ in prefetch.tasks}
+    assert {("page", s.src_uri) for s in whole} <= set(prefetch.tasks) and kinds == {"qr", "md", "page"}
+    assert prefetch.from_worker == len(prefetch.tasks) and prefetch.made_here == 0
     assert helped._prefetch is None and multiprocessing.active_children() == []
     assert helped.finished == alone.finished
 

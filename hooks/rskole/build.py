@@ -157,7 +157,10 @@ class Build:
     _catalogue_digest: str | None = None
     _content_digest: str | None = None
     _course_digests: dict = field(default_factory=dict)
-    #: A one-off build's QR codes and Markdown bodies, made by a second process (``background``).
+    #: Each glossary term's short definition, the title of every link to it.
+    _term_titles: dict = field(default_factory=dict)
+    #: A one-off build's QR codes, Markdown bodies and list pages, made by a second process
+    #: (``background``).
     _prefetch: background.Prefetch | None = None
     #: Once the pages are finished, what a one-off build's worker makes while the engine
     #: lays them out (``start_beside``).
@@ -317,11 +320,10 @@ class Build:
         """Link glossary words in rendered HTML; ``record`` is the page's title when its use
         of a term should be listed on the term's page ("Bruges i"); ``used_out`` collects
         the terms linked."""
-        terms = self.catalogue.terms
         linked_html, used = link(
             html, self.term_index,
             href_for=lambda slug: relative_url(routes.url_of(routes.term_uri(slug)), page_url),
-            title_for=lambda slug: text.short_text(terms[slug]),
+            title_for=self._term_title,
             skip=skip, once=once,
         )
         if record is not None:
@@ -330,6 +332,14 @@ class Build:
         if used_out is not None:
             used_out.update(used)
         return linked_html
+
+    def _term_title(self, slug: str) -> str:
+        """A term's short definition as its links' title: made once a build, not once a
+        link (a course page links about ten terms, from the same 200)."""
+        title = self._term_titles.get(slug)
+        if title is None:
+            title = self._term_titles[slug] = text.short_text(self.catalogue.terms[slug])
+        return title
 
     # --- One pass: every generated page finished before any page is rendered -----------
 

@@ -260,9 +260,9 @@ class Build:
 
     def _start_codes(self, paths: Paths) -> None:
         """The course pages' QR codes, made by a worker while the build reads the files
-        (the second core has nothing else to do then; the codes are about a quarter of a
+        (the second core has nothing else to do then; the codes are about a seventh of a
         one-off build's work at 1,000 courses). A page's address is its file's name; a
-        name the catalogue refuses costs a code nobody asks for."""
+        file the catalogue then refuses costs a code nobody asks for."""
         addresses = [views.course_address_of(self.site_url, path.stem) for path in course_files(paths)
                      if path.suffix in (".yml", ".yaml") and danish.is_slug(path.stem)]
         # Half the codes handed over at once (the build takes none until it composes, and a
@@ -446,9 +446,9 @@ class Build:
         return not self.keep_pages and len(self.specs) >= PACK_FROM
 
     def _made(self, src_uri: str) -> tuple[bytes, str, tuple[str, ...]]:
-        """A page that links no term for "Bruges i" (neither a course nor a term page),
-        as either process makes it (``background``): its body laid out and compressed,
-        its head and search tags. Nothing here changes the build.
+        """A page whose glossary links no term's page lists under "Bruges i" (neither a
+        course nor a term page), as either process makes it (``background``): its body
+        laid out and compressed, its head and search tags. Nothing here changes the build.
 
         Compressed whatever the site's size: the calendar and min plan are megabytes at
         1,000 courses, and a result reaches the build through a pipe its process reads

@@ -399,6 +399,8 @@ def course_address(env: Env, course: Course) -> str:
 
 
 def course_address_of(site_url: str | None, slug: str) -> str:
+    """``course_address`` from the slug alone (known from a course file's name before the
+    file is read)."""
     return absolute(site_url, url_of(course_uri(slug)))
 
 

@@ -29,6 +29,20 @@ def only_here(text: str) -> str:
     return text[::-1]
 
 
+def record_prefetches(monkeypatch) -> list:
+    """Every Prefetch made from now on, each with its tasks (once each, in order)."""
+    made = []
+
+    class Recorded(Prefetch):
+        def __init__(self, work, tasks, *args, **kwargs):
+            super().__init__(work, tasks, *args, **kwargs)
+            self.tasks = list(dict.fromkeys(tasks))
+            made.append(self)
+
+    monkeypatch.setattr(background, "Prefetch", Recorded)
+    return made
+
+
 TASKS = [("a", f"ord {i}") for i in range(40)] + [("b", f"tekst {i}") for i in range(40)]
 WORK = {"a": shout, "b": twice}
 
@@ -95,15 +109,7 @@ def test_a_build_with_a_worker_finishes_the_same_pages(tmp_path, monkeypatch):
     from sitekit import write_files
 
     write_files(tmp_path, FILES)
-    made = []
-
-    class Recorded(Prefetch):
-        def __init__(self, work, tasks, *args, **kwargs):
-            super().__init__(work, tasks, *args, **kwargs)
-            self.tasks = list(dict.fromkeys(tasks))
-            made.append(self)
-
-    monkeypatch.setattr(background, "Prefetch", Recorded)
+    made = record_prefetches(monkeypatch)
     monkeypatch.setattr(background, "MINIMUM", 10**9)
     alone = new_build(tmp_path)
     assert alone._prefetch is None and not made  # loading alone starts no worker (rskole check)
@@ -237,15 +243,7 @@ def test_a_build_that_composes_next_makes_the_qr_codes_while_it_reads_the_files(
     from rskole.build import Build
 
     write_files(tmp_path, FILES)
-    made = []
-
-    class Recorded(Prefetch):
-        def __init__(self, work, tasks, *args, **kwargs):
-            super().__init__(work, tasks, *args, **kwargs)
-            self.tasks = list(dict.fromkeys(tasks))
-            made.append(self)
-
-    monkeypatch.setattr(background, "Prefetch", Recorded)
+    made = record_prefetches(monkeypatch)
     monkeypatch.setattr(background, "MINIMUM", 0)
     # Loading alone (rskole check) starts no worker.
     Build.from_mkdocs(config(tmp_path), {"PORTAL_TODAY": "2027-02-01"}).load()

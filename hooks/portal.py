@@ -86,7 +86,7 @@ def on_files(files: Files, config) -> Files:
     adapter = _adapter(config)
     build = adapter.build
     try:
-        build.load(then_compose=True)
+        build.load()
         # One pass: every generated page is finished here, before MkDocs renders any.
         build.compose()
     except ContentError as exc:

@@ -4,27 +4,23 @@ At 1,000 courses a one-off build spends about 1.5 s encoding the handouts' QR co
 (segno, pure Python), more in Python-Markdown over the editors' fields that the fast path
 (``plain``) does not take, and about 1 s laying out the pages that record no glossary
 use (the catalogue's lists, the calendar, the teachers', places' and themes' pages): all
-pure functions of their input. ``Prefetch`` hands such work to a worker process in the
-order the build will ask for it, a few handfuls at a time; the build takes each result
-when it gets there, and meanwhile lays out what it already has or makes the last task
-not yet handed over. The same function makes a result in either process: the pages are
-the same bytes.
+pure functions of their input. ``Prefetch`` hands such work to one worker process,
+forked when ``Build.compose`` begins, in the order the build will ask for it, a few
+handfuls at a time; the build takes each result when it gets there, and meanwhile lays
+out what it already has or makes the last task not yet handed over. The same function
+makes a result in either process: the pages are the same bytes.
 
-A build that composes next forks a worker for the QR codes when it starts reading the
-files (``Build.load(then_compose=True)``: a course page's address is its file's name),
-and another for the Markdown and the list pages when ``Build.compose`` begins; the first
-runs on beside the second. A third is forked when every page is finished
-(``Build.start_beside``): while the engine lays out the pages it reads each of them for
-the search index, with the engine's own parser, and writes the feeds.
+A second worker is forked when every page is finished (``Build.start_beside``): while
+the engine lays out the pages it reads each of them for the search index, with the
+engine's own parser, and writes the feeds.
 
 Only where ``fork`` is the way to start a process (Linux; the worker then has the
 build's own objects, nothing is pickled but the inputs and results) and in a build with
-no threads but the workers' own (a one-off ``mkdocs build``; ``mkdocs serve`` keeps its
-results in caches instead). The compose worker is forked while the QR worker's pool
-threads run: those threads only pass that pool's tasks and results, and a ``Prefetch``
-asked in any process but the one that made it makes the result there, so no worker
-touches another's pool. Otherwise, for a small site, or if a worker fails, every result
-is made in the build's own process, as before.
+no other threads (a one-off ``mkdocs build``; ``mkdocs serve`` keeps its results in
+caches instead): each worker is forked after the one before it has stopped, with its
+threads. A ``Prefetch`` asked in any process but the one that made it (its worker's own
+work asking for more) makes the result there. Otherwise, for a small site, or if a
+worker fails, every result is made in the build's own process, as before.
 """
 
 from __future__ import annotations

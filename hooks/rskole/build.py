@@ -24,7 +24,7 @@ from markupsafe import Markup
 
 from . import background, content, danish, feeds, headers, indexing, jsonld, layout, memo, plain, qr, registry, routes, safety, sitemap, text, views
 from .glossary import TermIndex, link
-from .catalogue import Catalogue, Course, Paths, course_files, load, load_settings, today
+from .catalogue import Catalogue, Course, Paths, load, load_settings, today
 from .model import SiteSettings
 from .registry import PageSpec
 from .views import Env
@@ -162,9 +162,6 @@ class Build:
     #: A one-off build's QR codes, Markdown bodies and list pages, made by a second process
     #: (``background``).
     _prefetch: background.Prefetch | None = None
-    #: The QR codes of a one-off build's course pages, made by a process started with the
-    #: load (``load(then_compose=True)``).
-    _codes: background.Prefetch | None = None
     #: Once the pages are finished, what a one-off build's worker makes while the engine
     #: lays them out (``start_beside``).
     _beside: background.Prefetch | None = None
@@ -220,22 +217,11 @@ class Build:
         """What every page's footer shows (the school's contact and the crisis line)."""
         return views.footer_view(self.settings)
 
-    def load(self, then_compose: bool = False) -> Catalogue:
-        """Read and validate every editor file; raise ContentError with all problems.
-
-        ``then_compose``: the caller composes next (a one-off build): meanwhile a second
-        process makes the QR codes of the course pages, whose addresses the course files'
-        names already give (``_start_codes``)."""
-        paths = Paths(self.root, self.courses_dir, self.glossary_dir)
-        if then_compose and not self.keep_pages:
-            self._start_codes(paths)
-        try:
-            catalogue, problems = load(paths, self.settings, self.zone, parsed=memo.COURSES if self.keep_pages else None)
-        except BaseException:
-            self._stop_codes()
-            raise
+    def load(self) -> Catalogue:
+        """Read and validate every editor file; raise ContentError with all problems."""
+        catalogue, problems = load(Paths(self.root, self.courses_dir, self.glossary_dir), self.settings, self.zone,
+                                   parsed=memo.COURSES if self.keep_pages else None)
         if problems:
-            self._stop_codes()
             raise ContentError(problems)
         self.catalogue = catalogue
         self.env = Env(catalogue, self.today, self.now, self.markdown, self.inline_markdown, self.site_url,
@@ -249,7 +235,6 @@ class Build:
                 clashes.add(where, 1, f"siden ligger, hvor portalen selv laver siden /{routes.url_of(page.src_uri)}; "
                                       "flyt eller omdøb filen (portalens egne sider kan ikke erstattes)")
         if clashes:
-            self._stop_codes()
             raise ContentError(clashes)
         self.term_index = TermIndex.from_terms(catalogue.terms.values())
         self.usage = {slug: {} for slug in catalogue.terms}
@@ -257,24 +242,6 @@ class Build:
             for slug in course.spec.glossary:
                 self.usage[slug][routes.url_of(routes.course_uri(course.slug))] = f"Kursus: {course.spec.title}"
         return catalogue
-
-    def _start_codes(self, paths: Paths) -> None:
-        """The course pages' QR codes, made by a worker while the build reads the files
-        (the second core has nothing else to do then; the codes are about a seventh of a
-        one-off build's work at 1,000 courses). A page's address is its file's name; a
-        file the catalogue then refuses costs a code nobody asks for."""
-        addresses = [views.course_address_of(self.site_url, path.stem) for path in course_files(paths)
-                     if path.suffix in (".yml", ".yaml") and danish.is_slug(path.stem)]
-        # Half the codes handed over at once (the build takes none until it composes, and a
-        # code is a few kilobytes): about what the worker makes while the files are read.
-        # The build makes the last ones itself rather than wait for them.
-        self._codes = background.Prefetch({"qr": qr.code_svg}, [("qr", address) for address in addresses],
-                                          steal=True, ahead=max(background.AHEAD, len(addresses) // (2 * background.CHUNK)))
-
-    def _stop_codes(self) -> None:
-        if self._codes is not None:
-            self._codes.close()
-            self._codes = None
 
     def _start_prefetch(self) -> None:
         """A one-off build hands work to a second process (``background``), in the order
@@ -286,8 +253,7 @@ class Build:
         tasks = []
         for spec in self._compose_order():
             if spec.kind == "course":
-                if self._codes is None:  # else the worker that started with the load makes them
-                    tasks.append(("qr", views.course_address(self.env, self.catalogue.courses[spec.key])))
+                tasks.append(("qr", views.course_address(self.env, self.catalogue.courses[spec.key])))
                 if spec.body:
                     tasks.append(("md", spec.body))
             elif spec.kind != "term":
@@ -306,8 +272,7 @@ class Build:
         return sorted(self.specs.values(), key=lambda spec: spec.kind == "term")
 
     def _qr_code(self, url: str) -> str:
-        source = self._codes or self._prefetch
-        return source.get("qr", url) if source is not None else qr.code_svg(url)
+        return self._prefetch.get("qr", url) if self._prefetch is not None else qr.code_svg(url)
 
     # --- pages ---------------------------------------------------------------------------
 
@@ -395,7 +360,6 @@ class Build:
             if self._prefetch is not None:
                 self._prefetch.close()
                 self._prefetch = None
-            self._stop_codes()
         return self.finished
 
     def content_pages(self) -> list[content.ContentPage]:

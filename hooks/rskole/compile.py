@@ -22,7 +22,7 @@ _DROP = ("hooks", "watch")
 
 def compile_site(build: Build, config_file: Path, out: Path) -> list[str]:
     """Write the compiled tree into ``out`` (emptied first). Returns the pages written."""
-    build.load(then_compose=True)
+    build.load()
     finished = build.compose()
     docs = out / "docs"
     if out.exists():

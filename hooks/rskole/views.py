@@ -43,7 +43,7 @@ class Env:
     _cache: dict = field(default_factory=dict)
 
     def absolute(self, path: str) -> str:
-        return absolute(self.site_url, path)
+        return (self.site_url or "/").rstrip("/") + "/" + path
 
     def upcoming(self) -> list[Course]:
         """Upcoming courses, soonest first; courses without dates last."""
@@ -388,20 +388,9 @@ def address_parts(url: str) -> list[str]:
     return [part + "/" for part in parts[:-1]] + ([parts[-1]] if parts[-1] else [])
 
 
-def absolute(site_url: str | None, path: str) -> str:
-    """A site path's full address (the site's root path when no site_url is set)."""
-    return (site_url or "/").rstrip("/") + "/" + path
-
-
 def course_address(env: Env, course: Course) -> str:
     """The course page's full address: printed on its handout and in its QR code."""
-    return course_address_of(env.site_url, course.slug)
-
-
-def course_address_of(site_url: str | None, slug: str) -> str:
-    """``course_address`` from the slug alone (known from a course file's name before the
-    file is read)."""
-    return absolute(site_url, url_of(course_uri(slug)))
+    return env.absolute(url_of(course_uri(course.slug)))
 
 
 def course_view(env: Env, course: Course) -> dict:

@@ -123,9 +123,8 @@ def test_mkdocs_runs_markdown_only_over_the_editors_pages(project, tmp_path, mon
 
 
 def test_the_worker_beside_mkdocs_gives_the_site_a_build_without_it_gives(project, tmp_path, monkeypatch):
-    """A one-off build's workers make the QR codes while the files are read, help compose,
-    and read the generated pages for search and write the feeds while MkDocs lays out the
-    pages (forced here: the fixture is too small for them). Every
+    """A one-off build's worker reads the generated pages for search and writes the feeds
+    while MkDocs lays out the pages (forced here: the fixture is too small for one). Every
     file, the search index and the feeds included, is the one a build without a worker
     writes."""
     import multiprocessing
@@ -147,11 +146,8 @@ def test_the_worker_beside_mkdocs_gives_the_site_a_build_without_it_gives(projec
     monkeypatch.setattr(background, "Prefetch", Recorded)
     config = _real_build(project, tmp_path / "helped", monkeypatch)
     build = config["rskole_adapter"].build
-    # The one that makes the QR codes while the files are read, the one that helps
-    # compose, and the one beside MkDocs: every site file the same as without them.
-    assert len(made) == 3
-    assert made[0].from_worker > 0 and made[1].from_worker > 0
-    beside = made[2]
+    assert len(made) == 2  # the one that helps compose, and the one beside MkDocs
+    beside = made[1]
     # Every searched generated page's reading, and the feeds, came from the worker; the
     # pages search leaves out (the calendar, min plan, ...) were not read at all.
     searched = [page for page in build.finished.values() if page.searched]

@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from rskole import background, views
+from rskole import background
 from rskole.background import Prefetch
 
 FORK = "fork" in multiprocessing.get_all_start_methods()
@@ -233,54 +233,3 @@ def test_every_task_can_be_handed_over_at_once(monkeypatch):
     finally:
         everything.close()
         few.close()
-
-
-@pytest.mark.skipif(not FORK, reason="no fork on this platform")
-def test_a_build_that_composes_next_makes_the_qr_codes_while_it_reads_the_files(tmp_path, monkeypatch):
-    from test_build_compose import FILES, config
-    from sitekit import write_files
-
-    from rskole.build import Build
-
-    write_files(tmp_path, FILES)
-    made = record_prefetches(monkeypatch)
-    monkeypatch.setattr(background, "MINIMUM", 0)
-    # Loading alone (rskole check) starts no worker.
-    Build.from_mkdocs(config(tmp_path), {"PORTAL_TODAY": "2027-02-01"}).load()
-    assert made == []
-    # A build that composes next: the codes of the course files' addresses, from the start.
-    alone = Build.from_mkdocs(config(tmp_path), {"PORTAL_TODAY": "2027-02-01"})
-    alone.load()
-    monkeypatch.setattr(background, "MINIMUM", 10**9)
-    alone.compose()
-    monkeypatch.setattr(background, "MINIMUM", 0)
-    made.clear()
-    helped = Build.from_mkdocs(config(tmp_path), {"PORTAL_TODAY": "2027-02-01"})
-    helped.load(then_compose=True)
-    codes = made[0]
-    courses = helped.catalogue.courses.values()
-    assert codes.working and {kind for kind, _ in codes.tasks} == {"qr"}
-    assert sorted(arg for _, arg in codes.tasks) == sorted(views.course_address(helped.env, c) for c in courses)
-    helped.compose()
-    # Compose's own worker was handed no QR code; every code came from the first worker.
-    assert "qr" not in {kind for kind, _ in made[1].tasks}
-    assert codes.from_worker + codes.made_here == len(courses) > 0
-    assert helped._codes is None and multiprocessing.active_children() == []
-    assert helped.finished == alone.finished
-
-
-@pytest.mark.skipif(not FORK, reason="no fork on this platform")
-def test_a_load_that_fails_stops_the_worker_it_started(tmp_path, monkeypatch):
-    from test_build_compose import FILES, config
-    from sitekit import write_files
-
-    from rskole.build import Build
-    from rskole.problems import ContentError
-
-    write_files(tmp_path, FILES)
-    (tmp_path / "courses" / "broken.yml").write_text("title: [\n", encoding="utf-8")
-    monkeypatch.setattr(background, "MINIMUM", 0)
-    build = Build.from_mkdocs(config(tmp_path), {"PORTAL_TODAY": "2027-02-01"})
-    with pytest.raises(ContentError):
-        build.load(then_compose=True)
-    assert build._codes is None and multiprocessing.active_children() == []

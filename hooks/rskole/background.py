@@ -70,7 +70,9 @@ class Prefetch:
                  ahead: int | None = None):
         self.work = work
         #: Handfuls handed over ahead of the build (``AHEAD``, unless the results are small
-        #: enough to hand over every task at once and let the worker run to its end).
+        #: enough to hand over every task at once and let the worker run to its end). With
+        #: ``steal``, keep it small: the build cannot take over what is handed over, and at
+        #: the end it waits for all of it.
         self.ahead = AHEAD if ahead is None else ahead
         #: Whether the build, rather than wait for a result, makes the last task not yet
         #: handed over itself (for work the build asks for faster than one worker makes

@@ -48,6 +48,10 @@ class Adapter:
         self.built: set[str] = set()
         #: Layout the same on many pages, made once (the navigation, by folder).
         self.fragments = Fragments()
+        #: Whether Material's search index takes a generated page's sections through
+        #: ``_indexed_beside``, which hands search the page's indexed part only when search
+        #: reads the page itself (the worker's reading needs none).
+        self.search_beside = False
 
     def fail(self, exc: ContentError):
         # Each problem on its own line, exactly "path:line: message", then one short error
@@ -123,6 +127,7 @@ def _start_beside(build: core.Build, files: Files, config) -> None:
         tasks = [("search", file.src_uri) for file in files.documentation_pages()
                  if file.src_uri in finished and finished[file.src_uri].searched]
         index.add_entry_from_context = _indexed_beside(index, build)
+        _adapter(config).search_beside = True
     build.start_beside(work, tasks, Path(config.site_dir))
 
 
@@ -140,10 +145,12 @@ def _indexed_beside(index, build: core.Build):
 
     def add_entry_from_context(page) -> None:
         search = page.meta.get("search") or {}
-        if search.get("exclude") or page.file.src_uri not in build.finished:
+        finished = build.finished.get(page.file.src_uri)
+        if search.get("exclude") or finished is None:
             return own(page)
         sections = build.beside("search", page.file.src_uri)
         if sections is None:
+            page.content = finished.search_html  # search reads the page itself
             return own(page)
         for section in sections:
             if not section.is_excluded():
@@ -216,11 +223,13 @@ def on_page_content(html: str, page, config, files) -> str:
 
 
 # Before search (priority 0) reads page.content: a generated page hands search only the
-# part it indexes (the same index, less HTML to parse).
+# part it indexes (the same index, less HTML to parse). With Material's index, that is
+# done where search reads the page (``_indexed_beside``): not when the worker has.
 @event_priority(50)
 def _hand_to_search(context, page, config, nav):
-    finished = _adapter(config).build.finished.get(page.file.src_uri)
-    if finished is not None:
+    adapter = _adapter(config)
+    finished = adapter.build.finished.get(page.file.src_uri)
+    if finished is not None and not adapter.search_beside:
         page.content = finished.search_html
     return context
 

@@ -144,6 +144,19 @@ def test_the_worker_beside_mkdocs_gives_the_site_a_build_without_it_gives(projec
 
     monkeypatch.setattr(background, "MINIMUM", 0)
     monkeypatch.setattr(background, "Prefetch", Recorded)
+    # Who takes a page's indexed part, by process: only the worker should.
+    import os
+
+    from rskole.build import Finished
+
+    taken = []
+    indexed_part = Finished.search_html.fget
+
+    def counted(page):
+        taken.append(os.getpid())
+        return indexed_part(page)
+
+    monkeypatch.setattr(Finished, "search_html", property(counted))
     config = _real_build(project, tmp_path / "helped", monkeypatch)
     build = config["rskole_adapter"].build
     assert len(made) == 2  # the one that helps compose, and the one beside MkDocs
@@ -153,6 +166,8 @@ def test_the_worker_beside_mkdocs_gives_the_site_a_build_without_it_gives(projec
     searched = [page for page in build.finished.values() if page.searched]
     assert 0 < len(searched) < len(build.finished)
     assert beside.from_worker == len(searched) + 1
+    # The build itself took no page's indexed part: the worker's reading needed none here.
+    assert os.getpid() not in taken
     assert build._beside is None and multiprocessing.active_children() == []
     a, b = site_files(alone.site), site_files(tmp_path / "helped")
     assert sorted(a) == sorted(b)

@@ -273,8 +273,9 @@ def on_post_template(output_content, template_name, config):
 
 
 # Priority 50: before search (priority 0) writes its index, in every build. A page's tags
-# stay on its own entry only (indexing.tags_on_pages_only); a --dirty rebuild's index is
-# merged page by page (Material's own merge can drop every page that was not built again).
+# stay on its own entry only (indexing.tags_on_pages_only); the index is written in UTF-8
+# (indexing.in_utf8); a --dirty rebuild's index is merged page by page (Material's own
+# merge can drop every page that was not built again).
 @event_priority(50)
 def _finish_search_index(config):
     adapter = _adapter(config)
@@ -283,6 +284,10 @@ def _finish_search_index(config):
     if index is None or not hasattr(index, "entries"):
         return
     index.entries = indexing.tags_on_pages_only(index.entries)
+    if SearchIndex is not None and isinstance(index, SearchIndex):
+        # Material writes the index with every letter beyond ASCII escaped.
+        own = index.generate_search_index
+        index.generate_search_index = lambda prev: indexing.in_utf8(own(prev))
     previous = getattr(search, "search_index_prev", None)
     if previous is None or not index.entries:
         return

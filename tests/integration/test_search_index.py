@@ -91,3 +91,11 @@ def test_generated_text_keeps_its_paragraphs_and_says_each_thing_once(docs):
     text = docs["ordbog/haab-og-optimisme/"]["text"]
     assert text.count("At tro på, at det er muligt") == 1
     assert docs["steder/koege-huset/"]["text"].count("Eksempeltorvet 2") == 1
+
+
+def test_the_index_is_written_in_utf8(sample_site):
+    # Danish letters as themselves: "\u00e5" would take six bytes for one å.
+    raw = (sample_site.site / "search" / "search_index.json").read_bytes()
+    text = raw.decode("utf-8")
+    assert "Pårørende" in text or "pårørende" in text
+    assert "\\u00" not in text

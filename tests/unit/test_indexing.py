@@ -1,5 +1,6 @@
 """What search is handed of a generated page (rskole.indexing)."""
 
+import json
 import random
 import re
 
@@ -89,3 +90,21 @@ def test_tags_stay_on_a_pages_own_entry_only():
     assert [{k: v for k, v in e.items() if k != "tags"} for e in out] == [{k: v for k, v in e.items() if k != "tags"} for e in before]
     assert entries == before  # the entries handed in are not changed
     assert indexing.tags_on_pages_only([]) == []
+
+
+def test_the_index_is_written_in_utf8_with_the_same_value():
+    # What Material writes: compact, every letter beyond ASCII escaped.
+    value = {"config": {"lang": ["da"]},
+             "docs": [{"location": "ordbog/haab/", "title": "Håb", "tags": ["Næste gang: kl. 17.00\u2060–\u206019.00"],
+                       "text": '<p>Pårørende "og" fagfolk\\ æøå ÆØÅ</p>'}]}
+    material = json.dumps(value, separators=(",", ":"))
+    written = indexing.in_utf8(material)
+    assert json.loads(written) == value
+    assert "Håb" in written and "Pårørende" in written and "\\u" not in written
+    assert len(written.encode("utf-8")) < len(material.encode("utf-8"))
+    assert indexing.in_utf8(written) == written
+
+
+def test_an_index_that_utf8_cannot_hold_is_left_escaped():
+    material = json.dumps({"docs": [{"text": "a\ud800b"}]}, separators=(",", ":"))
+    assert indexing.in_utf8(material) == material

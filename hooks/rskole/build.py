@@ -651,6 +651,10 @@ class Build:
         return memo.MARKDOWN.get((self.signature, source), lambda: self._markdown_here(source))
 
     def _markdown_here(self, source: str) -> str:
+        if self._plain is None:
+            self._plain = plain.applies(self.markdown_extensions, self.markdown_configs)
+        if self._plain and (html_out := plain.paragraphs(source)) is not None and safety.keeps_plain(html_out):
+            return html_out  # plain paragraphs, which the sanitizer would give back as they are
         return safety.clean(self._md_convert(source))
 
     def inline_markdown(self, text: str) -> str:

@@ -8,7 +8,7 @@ import random
 import markdown
 import pytest
 
-from rskole import plain
+from rskole import plain, safety
 from rskole.build import Build
 
 #: The portal's extensions, as MkDocs hands them over (it adds toc, tables, fenced_code).
@@ -104,6 +104,41 @@ def test_random_descriptions_are_either_refused_or_written_exactly_as_markdown_w
         assert fast == md.convert(source), repr(source)
     # Many texts, lists and bold texts among them, were written directly.
     assert accepted > 3_000 and lists > 1_000 and bold > 1_000, (accepted, lists, bold)
+
+
+#: Characters the sanitizer might write otherwise than as they are: spaces and joiners of
+#: every kind, soft hyphens, quotes, marks, noncharacters and emoji.
+UNUSUAL = ["\u00a0", "\u00ad", "\u200b", "\u200d", "\u2060", "\u202f", "\u3000", "\ufeff", "\ufffd", "\ufdd0",
+           "'", '"', "=", "/", "§", "©", "€", "👩‍👩‍👧", "\u0301", "\U0010ffff"]
+
+
+def test_plain_html_skips_the_sanitizer_only_where_it_would_come_back_unchanged():
+    # Build._markdown_here gives plain.paragraphs' HTML without nh3 when keeps_plain says
+    # so: nh3 must then give that HTML back exactly.
+    rng = random.Random(29)
+    accepted = unchanged = changed = 0
+    for _ in range(10_000):
+        source = random_document(rng)
+        for _ in range(rng.randint(0, 3)):
+            at = rng.randint(0, len(source))
+            source = source[:at] + rng.choice(UNUSUAL) + source[at:]
+        fast = plain.paragraphs(source)
+        if fast is None:
+            continue
+        accepted += 1
+        if safety.keeps_plain(fast):
+            unchanged += 1
+            assert safety.clean(fast) == fast, repr(source)
+        else:
+            changed += 1
+            assert safety.clean(fast) != fast, repr(source)
+    assert unchanged > 1_000 and changed > 50, (accepted, unchanged, changed)
+
+
+def test_the_build_gives_plain_text_as_the_sanitizer_gives_it():
+    build = Build(root=None, settings=None, zone=None, today=None, now=None, markdown_extensions=PORTAL)
+    for source in ("Om **håb**.\n\n- en\n- to", "Mellem\u00a0ord", "Med <b>HTML</b> & mere"):
+        assert build._markdown_here(source) == safety.clean(markdown_of(source)), source
 
 
 @pytest.mark.parametrize("source, html", [

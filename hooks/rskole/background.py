@@ -1,10 +1,10 @@
 """Work done in a second process while the build goes on.
 
-At 1,000 courses a one-off build spends about 1.5 s encoding the handouts' QR codes
-(segno, pure Python), more in Python-Markdown over the editors' fields that the fast path
-(``plain``) does not take, and about 1 s laying out the pages that record no glossary
-use (the catalogue's lists, the calendar, the teachers', places' and themes' pages): all
-pure functions of their input. ``Prefetch`` hands such work to one worker process,
+At 1,000 courses a one-off build spends about 3 s laying out the generated pages other
+than the term pages (the course pages with their QR codes and Markdown, the catalogue's
+lists, the calendar, the teachers', places' and themes' pages): all pure functions of
+their input (a course page's glossary uses come back with it; the term pages, which
+list them, are laid out last). ``Prefetch`` hands such work to one worker process,
 forked when ``Build.compose`` begins, in the order the build will ask for it, a few
 handfuls at a time; the build takes each result when it gets there, and meanwhile lays
 out what it already has or makes the last task not yet handed over. The same function

@@ -245,17 +245,19 @@ class Build:
 
     def _start_prefetch(self) -> None:
         """A one-off build hands work to a second process (``background``), in the order
-        ``compose`` asks for it: each course page's QR code and Markdown body, and every
-        other page but the term pages whole (the catalogue's lists, the calendar, the
-        teachers', places' and themes' pages: what they are made of is in the catalogue).
-        Started by ``compose``, which stops it: a build that only loads (``rskole
-        check``) starts none."""
+        ``compose`` asks for it: every page but the term pages whole (the course pages,
+        the catalogue's lists, the calendar, the teachers', places' and themes' pages:
+        what they are made of is in the catalogue; a course page's glossary uses come back
+        with it), and each term's definition. Started by ``compose``, which stops it: a
+        build that only loads (``rskole check``) starts none.
+
+        Two handfuls ahead at most: the build takes over tasks from the end rather than
+        wait, and at the end it waits for whatever was handed over (a course page takes
+        about a millisecond)."""
         tasks = []
         for spec in self._compose_order():
             if spec.kind == "course":
-                tasks.append(("qr", views.course_address(self.env, self.catalogue.courses[spec.key])))
-                if spec.body:
-                    tasks.append(("md", spec.body))
+                tasks.append(("course", spec.src_uri))
             elif spec.kind != "term":
                 tasks.append(("page", spec.src_uri))
             elif spec.body:
@@ -264,8 +266,9 @@ class Build:
                 tasks.append(("md", spec.body))
         # The worker works from the first task, and the build, rather than wait for it,
         # makes the last task not yet handed over: they meet in the middle.
-        self._prefetch = background.Prefetch({"qr": qr.code_svg, "md": self._markdown_here, "page": self._made},
-                                             tasks, steal=True)
+        self._prefetch = background.Prefetch(
+            {"qr": qr.code_svg, "md": self._markdown_here, "page": self._made, "course": self._made_course},
+            tasks, steal=True, ahead=2)
 
     def _compose_order(self) -> list[PageSpec]:
         # Term pages last: by then every page that uses a term has been read ("Bruges i").
@@ -393,7 +396,15 @@ class Build:
             if record is not None:
                 for slug in used:
                     self.usage[slug].setdefault(page_url, record)
-        elif spec.kind not in ("course", "term") and self._prefetch is not None:
+        elif spec.kind == "course" and self._prefetch is not None:
+            # Made by the worker, or here when the build got there first (``_made_course``);
+            # its glossary uses recorded here, in the order of the pages.
+            packed, head, tags, used = self._prefetch.get("course", spec.src_uri)
+            for slug in used:
+                self.usage[slug].setdefault(page_url, record)
+            self.renders[spec.src_uri] = self.renders.get(spec.src_uri, 0) + 1
+            return Finished(spec, packed if self._packed else zlib.decompress(packed), head, tags, self._packed)
+        elif spec.kind != "term" and self._prefetch is not None:
             # Made by the worker, or here when the build got there first (``_made``).
             packed, head, tags = self._prefetch.get("page", spec.src_uri)
             self.renders[spec.src_uri] = self.renders.get(spec.src_uri, 0) + 1
@@ -420,6 +431,14 @@ class Build:
         spec = self.specs[src_uri]
         laid_out, _ = self._lay_out(spec, views.context(self.env, spec), None)
         return zlib.compress(laid_out, 1), self._structured_data(spec) or "", tuple(views.search_tags(self.env, spec))
+
+    def _made_course(self, src_uri: str) -> tuple[bytes, str, tuple[str, ...], tuple[str, ...]]:
+        """A course page as either process makes it: ``_made``'s values and the glossary
+        terms it links, which the build records under "Bruges i" when it takes the page."""
+        spec = self.specs[src_uri]
+        laid_out, used = self._lay_out(spec, views.context(self.env, spec), None)
+        return (zlib.compress(laid_out, 1), self._structured_data(spec) or "", tuple(views.search_tags(self.env, spec)),
+                tuple(sorted(used)))
 
     def _lay_out(self, spec: PageSpec, ctx: dict, record: str | None) -> tuple[bytes, frozenset[str]]:
         """A generated page's body, laid out (UTF-8), and the glossary terms linked in it."""

@@ -69,7 +69,13 @@ def local(d: date, t: time, zone: ZoneInfo) -> datetime:
     its first occurrence, but libical, ical.js, node-ical and khal read it as the second,
     so a page and a calendar would disagree by an hour: such a time is refused instead.
     """
-    dt = datetime.combine(d, t, tzinfo=zone).replace(fold=0)
+    dt = datetime.combine(d, t, tzinfo=zone)
+    if dt.fold:
+        dt = dt.replace(fold=0)
+    if dt.utcoffset() == dt.replace(fold=1).utcoffset():
+        # Either reading of the wall time gives the same instant: the clocks show it
+        # exactly once (a skipped or a repeated time has two readings).
+        return dt
     back = dt.astimezone(timezone.utc).astimezone(zone)
     if back.replace(tzinfo=None) != dt.replace(tzinfo=None):
         raise TimeProblem(

@@ -134,3 +134,30 @@ def test_repeated_time_is_a_located_error_in_the_course_file(tmp_path):
     assert "2027-10-31" in text
     assert problems_of(tmp_path, {"courses/haab.yml": text}) == [
         "courses/haab.yml:9: " + AUTUMN.format(t="02:30", day="2027-10-31")]
+
+
+@pytest.mark.parametrize("zone, day", [
+    ("Europe/Copenhagen", date(2027, 3, 28)), ("Europe/Copenhagen", date(2027, 10, 31)),
+    ("America/Santiago", date(2027, 4, 3)), ("America/Santiago", date(2027, 9, 5)),
+    ("Australia/Lord_Howe", date(2027, 4, 4)), ("Australia/Lord_Howe", date(2027, 10, 3)),  # half-hour switches
+    ("Antarctica/Troll", date(2027, 10, 31)),  # a two-hour switch
+    ("America/St_Johns", date(2027, 3, 14)), ("Europe/Copenhagen", date(2027, 6, 1)),
+])
+def test_every_minute_of_a_switch_day_is_refused_or_its_one_instant(zone, day):
+    # What local() promises, minute by minute: a time the clocks show exactly once is
+    # that instant (fold 0, and back to the same wall time); any other is refused.
+    tz = ZoneInfo(zone)
+    refused = 0
+    for minute in range(24 * 60):
+        t = time(minute // 60, minute % 60)
+        naive = datetime.combine(day, t)
+        once = (naive.replace(tzinfo=tz, fold=0).utcoffset() == naive.replace(tzinfo=tz, fold=1).utcoffset()
+                and naive.replace(tzinfo=tz).astimezone(timezone.utc).astimezone(tz).replace(tzinfo=None) == naive)
+        if not once:
+            refused += 1
+            with pytest.raises(TimeProblem):
+                local(day, t, tz)
+            continue
+        dt = local(day, t, tz)
+        assert dt.replace(tzinfo=None) == naive and dt.fold == 0 and dt.tzinfo is tz
+    assert (refused > 0) is (day.month != 6)  # a switch day has such times, an ordinary day none

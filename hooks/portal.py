@@ -11,6 +11,7 @@ Event priorities are commented where they are not the default.
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 
@@ -310,3 +311,12 @@ def _write_outputs(config):
 
 
 on_post_build = CombinedEvent(_finish_search_index, _write_outputs)
+
+
+# Last: MkDocs calls this as its process ends (after mkdocs build, gh-deploy, or when
+# mkdocs serve stops). Python's collector would go over everything the build holds
+# several times while the interpreter shuts down (about 0.45 s at 1,000 courses, against
+# 0.05 s for a bare MkDocs site); frozen, it is only freed.
+@event_priority(-100)
+def on_shutdown():
+    gc.freeze()

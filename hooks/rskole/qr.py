@@ -189,9 +189,12 @@ def _layout(version: int, error: int) -> _Layout:
 
 def svg(matrix) -> str:
     """``matrix`` (rows of 0/1 bytes) as segno writes it with ``scale=SCALE``, ``border=BORDER``,
-    dark ``#000`` on light ``#fff``, class ``rs-qr`` and no title: one horizontal
-    line per run of dark modules, each placed relative to where the previous one ended.
-    The runs are found in one pass over the rows joined by a light module."""
+    dark ``#000`` on light ``#fff``, class ``rs-qr``, no title and ``omitsize``: a viewBox
+    and no width or height, so that the code is drawn whole at the size the stylesheet
+    gives it (with a width and height of its own and no viewBox, a smaller size cut the
+    code off instead of scaling it). One horizontal line per run of dark modules, each
+    placed relative to where the previous one ended; the runs are found in one pass over
+    the rows joined by a light module."""
     rows = len(matrix)
     size = rows + 2 * BORDER
     stride = len(matrix[0]) + 1 if rows else 1
@@ -207,5 +210,5 @@ def svg(matrix) -> str:
             parts.append(f"M{x1} {BORDER + row + 0.5}h{end - start}")
         px, previous = x1 + end - start, row
     pixels = size * SCALE
-    return (f'<svg width="{pixels}" height="{pixels}" class="rs-qr"><g transform="scale({SCALE})">'
+    return (f'<svg viewBox="0 0 {pixels} {pixels}" class="rs-qr"><g transform="scale({SCALE})">'
             f'<path fill="#fff" d="M0 0h{size}v{size}h-{size}z"/><path stroke="#000" d="{"".join(parts)}"/></g></svg>')

@@ -38,6 +38,30 @@ def test_handout_has_essentials_and_no_navigation(page, sample_url):
     assert "kurser/haab-i-hverdagen/" in page.locator(".rs-handout-link figcaption").inner_text()
 
 
+QR_BOXES_JS = """() => {
+  const svg = document.querySelector('.rs-handout-link svg.rs-qr'), box = svg.getBoundingClientRect();
+  const drawn = svg.querySelector('g').getBoundingClientRect(), title = document.querySelector('h1').getBoundingClientRect();
+  const onTop = svg.contains(document.elementFromPoint(box.left + box.width / 2, box.bottom - 2));
+  return {box: [box.left, box.top, box.right, box.bottom], drawn: [drawn.left, drawn.top, drawn.right, drawn.bottom],
+          titleTop: title.top, onTop};
+}"""
+
+
+@pytest.mark.parametrize("slug", ["haab-i-hverdagen", "hvad-er-recovery"])
+def test_handout_qr_code_is_drawn_whole_beside_the_title(page, sample_url, slug):
+    # The code is scaled to its box, not cut off by it; it starts on the page, level with
+    # the title; nothing is painted over its lower edge.
+    page.set_viewport_size({"width": 718, "height": 1050})  # A4's width inside the margins
+    page.goto(sample_url + f"kurser/{slug}/")
+    page.emulate_media(media="print")
+    got = page.evaluate(QR_BOXES_JS)
+    left, top, right, bottom = got["box"]
+    assert right - left == pytest.approx(2.6 / 2.54 * 96, abs=1) and bottom - top == pytest.approx(right - left, abs=1)
+    assert all(abs(a - b) <= 1 for a, b in zip(got["drawn"], got["box"])), got
+    assert top >= 0 and abs(top - got["titleTop"]) <= 12, got
+    assert got["onTop"], got  # the code itself is the topmost thing at its lower edge
+
+
 def test_programme_prints(page, sample_url):
     page.goto(sample_url + "program/")
     page.emulate_media(media="print")

@@ -381,11 +381,29 @@ def _course_card(env: Env, course: Course) -> dict:
     }
 
 
+#: The characters of an address that one line of the handout's caption holds (4.2 cm at
+#: 9 pt): a longer part may also break before a hyphen.
+ADDRESS_LINE = 27
+
+
 def address_parts(url: str) -> list[str]:
     """A printed address in the parts it may break between: after each slash, never
-    inside a word or at a hyphen ('skole.dk/', 'kurser/', 'haab/')."""
+    inside a word ('skole.dk/', 'kurser/', 'haab/'). A part too long for a line on its
+    own may also break before a hyphen, which then begins the next line
+    ('netvaerk-for-paaroerende-2026/': 'netvaerk', '-for', '-paaroerende', '-2026/'): a
+    hyphen at a line's start is not taken for a word broken in two (the Chicago Manual's
+    rule for addresses)."""
     parts = url.split("://")[-1].split("/")
-    return [part + "/" for part in parts[:-1]] + ([parts[-1]] if parts[-1] else [])
+    whole = [part + "/" for part in parts[:-1]] + ([parts[-1]] if parts[-1] else [])
+    out = []
+    for part in whole:
+        if len(part) <= ADDRESS_LINE or "-" not in part.strip("-"):
+            out.append(part)
+            continue
+        pieces = part.split("-")
+        out.append(pieces[0])
+        out.extend("-" + piece for piece in pieces[1:])
+    return out
 
 
 def course_address(env: Env, course: Course) -> str:

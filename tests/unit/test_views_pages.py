@@ -449,8 +449,13 @@ def test_the_printed_address(cat, site_url, absolute, parts):
     ("https://skole.dk/kurser/haab/", ["skole.dk/", "kurser/", "haab/"]),
     ("https://skole.dk/kurser/haab", ["skole.dk/", "kurser/", "haab"]),
     ("skole.dk", ["skole.dk"]),
+    # A part longer than a line of the caption may also break before a hyphen.
+    ("https://skole.dk/kurser/netvaerk-for-paaroerende-2026/",
+     ["skole.dk/", "kurser/", "netvaerk", "-for", "-paaroerende", "-2026/"]),
+    ("https://skole.dk/kurser/recoveryorienteret-praksis/", ["skole.dk/", "kurser/", "recoveryorienteret-praksis/"]),
+    ("https://skole.dk/kurser/" + "a" * 40 + "/", ["skole.dk/", "kurser/", "a" * 40 + "/"]),
 ])
-def test_address_parts_break_only_after_a_slash(url, parts):
+def test_address_parts_break_after_a_slash_or_before_a_hyphen(url, parts):
     assert views.address_parts(url) == parts
 
 

@@ -16,9 +16,28 @@ def search(page, url: str, query: str) -> list[str]:
     box.click()
     box.press_sequentially(query, delay=20)
     page.locator(".md-search-result__item").first.wait_for(timeout=5000)
-    return page.eval_on_selector_all(
-        ".md-search-result__item > .md-search-result__link",
-        "links => links.map(a => new URL(a.href).pathname)")
+    return settled_results(page)
+
+
+def settled_results(page, readings: int = 5, gap_ms: int = 250, limit: int = 60) -> list[str]:
+    """The result list once it has stayed the same for a second. Material shows the
+    results of each keystroke as its worker answers: right after the last key the list
+    can still be an earlier query's ("peer-s" lists a course first, "peer-støtten" the
+    term), and on a busy CI machine it was read too early."""
+    def links() -> list[str]:
+        return page.eval_on_selector_all(
+            ".md-search-result__item > .md-search-result__link",
+            "links => links.map(a => new URL(a.href).pathname)")
+
+    last, same = links(), 1
+    for _ in range(limit):
+        page.wait_for_timeout(gap_ms)
+        now = links()
+        same = same + 1 if now == last else 1
+        if same >= readings:
+            return now
+        last = now
+    return last
 
 
 @pytest.mark.parametrize("query, expected", [
@@ -62,7 +81,7 @@ def open_results(page, url: str, query: str, width: int) -> None:
     box.click()
     box.press_sequentially(query, delay=20)
     page.locator(".md-search-result__item").first.wait_for(timeout=5000)
-    page.wait_for_timeout(300)
+    settled_results(page)
 
 
 def results(page) -> list[dict]:

@@ -159,8 +159,8 @@ class Build:
     _course_digests: dict = field(default_factory=dict)
     #: Each glossary term's short definition, the title of every link to it.
     _term_titles: dict = field(default_factory=dict)
-    #: A one-off build's QR codes, Markdown bodies and list pages, made by a second process
-    #: (``background``).
+    #: A one-off build's pages other than the term pages, and the terms' definitions, made
+    #: by a second process (``background``).
     _prefetch: background.Prefetch | None = None
     #: Once the pages are finished, what a one-off build's worker makes while the engine
     #: lays them out (``start_beside``).
@@ -225,7 +225,7 @@ class Build:
             raise ContentError(problems)
         self.catalogue = catalogue
         self.env = Env(catalogue, self.today, self.now, self.markdown, self.inline_markdown, self.site_url,
-                       qr=qr.qr_svg if self.keep_pages else self._qr_code,
+                       qr=qr.qr_svg if self.keep_pages else qr.code_svg,
                        keeper=self._keep_view if self.keep_pages else None)
         self.specs = {spec.src_uri: spec for spec in registry.page_specs(catalogue)}
         clashes = Problems()
@@ -256,9 +256,7 @@ class Build:
         about a millisecond)."""
         tasks = []
         for spec in self._compose_order():
-            if spec.kind == "course":
-                tasks.append(("course", spec.src_uri))
-            elif spec.kind != "term":
+            if spec.kind != "term":
                 tasks.append(("page", spec.src_uri))
             elif spec.body:
                 # A term page lists the pages that use the term: the build lays it out
@@ -267,15 +265,11 @@ class Build:
         # The worker works from the first task, and the build, rather than wait for it,
         # makes the last task not yet handed over: they meet in the middle.
         self._prefetch = background.Prefetch(
-            {"qr": qr.code_svg, "md": self._markdown_here, "page": self._made, "course": self._made_course},
-            tasks, steal=True, ahead=2)
+            {"md": self._markdown_here, "page": self._made}, tasks, steal=True, ahead=2)
 
     def _compose_order(self) -> list[PageSpec]:
         # Term pages last: by then every page that uses a term has been read ("Bruges i").
         return sorted(self.specs.values(), key=lambda spec: spec.kind == "term")
-
-    def _qr_code(self, url: str) -> str:
-        return self._prefetch.get("qr", url) if self._prefetch is not None else qr.code_svg(url)
 
     # --- pages ---------------------------------------------------------------------------
 
@@ -396,17 +390,13 @@ class Build:
             if record is not None:
                 for slug in used:
                     self.usage[slug].setdefault(page_url, record)
-        elif spec.kind == "course" and self._prefetch is not None:
-            # Made by the worker, or here when the build got there first (``_made_course``);
-            # its glossary uses recorded here, in the order of the pages.
-            packed, head, tags, used = self._prefetch.get("course", spec.src_uri)
-            for slug in used:
-                self.usage[slug].setdefault(page_url, record)
-            self.renders[spec.src_uri] = self.renders.get(spec.src_uri, 0) + 1
-            return Finished(spec, packed if self._packed else zlib.decompress(packed), head, tags, self._packed)
         elif spec.kind != "term" and self._prefetch is not None:
-            # Made by the worker, or here when the build got there first (``_made``).
-            packed, head, tags = self._prefetch.get("page", spec.src_uri)
+            # Made by the worker, or here when the build got there first (``_made``); a
+            # course page's glossary uses are recorded here, in the order of the pages.
+            packed, head, tags, used = self._prefetch.get("page", spec.src_uri)
+            if record is not None:
+                for slug in used:
+                    self.usage[slug].setdefault(page_url, record)
             self.renders[spec.src_uri] = self.renders.get(spec.src_uri, 0) + 1
             return Finished(spec, packed if self._packed else zlib.decompress(packed), head, tags, self._packed)
         else:
@@ -420,21 +410,15 @@ class Build:
         """Whether a finished page is kept compressed (a large site's one-off build)."""
         return not self.keep_pages and len(self.specs) >= PACK_FROM
 
-    def _made(self, src_uri: str) -> tuple[bytes, str, tuple[str, ...]]:
-        """A page whose glossary links no term's page lists under "Bruges i" (neither a
-        course nor a term page), as either process makes it (``background``): its body
-        laid out and compressed, its head and search tags. Nothing here changes the build.
+    def _made(self, src_uri: str) -> tuple[bytes, str, tuple[str, ...], tuple[str, ...]]:
+        """A page other than a term page, as either process makes it (``background``): its
+        body laid out and compressed, its head, its search tags and the glossary terms it
+        links (which the build records under "Bruges i" for a course page when it takes
+        the page). Nothing here changes the build.
 
         Compressed whatever the site's size: the calendar and min plan are megabytes at
         1,000 courses, and a result reaches the build through a pipe its process reads
         between its own work (uncompressed, the worker waited 0.2 s to hand them over)."""
-        spec = self.specs[src_uri]
-        laid_out, _ = self._lay_out(spec, views.context(self.env, spec), None)
-        return zlib.compress(laid_out, 1), self._structured_data(spec) or "", tuple(views.search_tags(self.env, spec))
-
-    def _made_course(self, src_uri: str) -> tuple[bytes, str, tuple[str, ...], tuple[str, ...]]:
-        """A course page as either process makes it: ``_made``'s values and the glossary
-        terms it links, which the build records under "Bruges i" when it takes the page."""
         spec = self.specs[src_uri]
         laid_out, used = self._lay_out(spec, views.context(self.env, spec), None)
         return (zlib.compress(laid_out, 1), self._structured_data(spec) or "", tuple(views.search_tags(self.env, spec)),

@@ -41,10 +41,19 @@ AHEAD = 8
 
 #: The functions the worker runs, by kind: set just before the fork, read in the child.
 _WORK: dict[str, Callable[[str], str]] = {}
+#: True in a worker, once it runs its first handful.
+_IN_WORKER = False
 
 
 def _run(chunk: list[tuple[str, str]]) -> list[str]:
+    global _IN_WORKER
+    _IN_WORKER = True
     return [_WORK[kind](arg) for kind, arg in chunk]
+
+
+def in_worker() -> bool:
+    """Whether this process is a worker, whose results go through a pipe to the build."""
+    return _IN_WORKER
 
 
 def _handfuls(order: list[tuple[str, str]], alone: frozenset[str], size: int) -> list[list[tuple[str, str]]]:

@@ -393,12 +393,14 @@ class Build:
         elif spec.kind != "term" and self._prefetch is not None:
             # Made by the worker, or here when the build got there first (``_made``); a
             # course page's glossary uses are recorded here, in the order of the pages.
-            packed, head, tags, used = self._prefetch.get("page", spec.src_uri)
+            body, compressed, head, tags, used = self._prefetch.get("page", spec.src_uri)
             if record is not None:
                 for slug in used:
                     self.usage[slug].setdefault(page_url, record)
+            if compressed != self._packed:
+                body = zlib.decompress(body) if compressed else zlib.compress(body, 1)
             self.renders[spec.src_uri] = self.renders.get(spec.src_uri, 0) + 1
-            return Finished(spec, packed if self._packed else zlib.decompress(packed), head, tags, self._packed)
+            return Finished(spec, body, head, tags, self._packed)
         else:
             laid_out, _ = self._lay_out(spec, views.context(self.env, spec), record)
         self.renders[spec.src_uri] = self.renders.get(spec.src_uri, 0) + 1
@@ -410,19 +412,21 @@ class Build:
         """Whether a finished page is kept compressed (a large site's one-off build)."""
         return not self.keep_pages and len(self.specs) >= PACK_FROM
 
-    def _made(self, src_uri: str) -> tuple[bytes, str, tuple[str, ...], tuple[str, ...]]:
+    def _made(self, src_uri: str) -> tuple[bytes, bool, str, tuple[str, ...], tuple[str, ...]]:
         """A page other than a term page, as either process makes it (``background``): its
-        body laid out and compressed, its head, its search tags and the glossary terms it
-        links (which the build records under "Bruges i" for a course page when it takes
-        the page). Nothing here changes the build.
+        body laid out, whether that is compressed, its head, its search tags and the
+        glossary terms it links (which the build records under "Bruges i" for a course
+        page when it takes the page). Nothing here changes the build.
 
-        Compressed whatever the site's size: the calendar and min plan are megabytes at
-        1,000 courses, and a result reaches the build through a pipe its process reads
-        between its own work (uncompressed, the worker waited 0.2 s to hand them over)."""
+        Compressed in the worker whatever the site's size: the calendar and min plan are
+        megabytes at 1,000 courses, and a result reaches the build through a pipe its
+        process reads between its own work (uncompressed, the worker waited 0.2 s to hand
+        them over). Made in the build's own process, it is compressed only if it is kept so."""
         spec = self.specs[src_uri]
         laid_out, used = self._lay_out(spec, views.context(self.env, spec), None)
-        return (zlib.compress(laid_out, 1), self._structured_data(spec) or "", tuple(views.search_tags(self.env, spec)),
-                tuple(sorted(used)))
+        compressed = background.in_worker() or self._packed
+        return (zlib.compress(laid_out, 1) if compressed else laid_out, compressed, self._structured_data(spec) or "",
+                tuple(views.search_tags(self.env, spec)), tuple(sorted(used)))
 
     def _lay_out(self, spec: PageSpec, ctx: dict, record: str | None) -> tuple[bytes, frozenset[str]]:
         """A generated page's body, laid out (UTF-8), and the glossary terms linked in it."""

@@ -237,3 +237,38 @@ def test_every_task_can_be_handed_over_at_once(monkeypatch):
     finally:
         everything.close()
         few.close()
+
+
+def worker_or_not(_arg: str) -> bool:
+    return background.in_worker()
+
+
+@pytest.mark.skipif(not FORK, reason="no fork on this platform")
+def test_a_worker_knows_it_is_one_and_the_build_does_not():
+    prefetch = Prefetch({"w": worker_or_not}, [("w", str(i)) for i in range(4)], minimum=0)
+    try:
+        assert [prefetch.get("w", str(i)) for i in range(4)] == [True] * 4
+        assert prefetch.from_worker == 4
+    finally:
+        prefetch.close()
+    assert background.in_worker() is False
+
+
+@pytest.mark.skipif(not FORK, reason="no fork on this platform")
+def test_a_page_is_compressed_only_to_go_through_the_pipe_or_to_be_kept_so(tmp_path, monkeypatch):
+    import zlib
+    from test_build_compose import FILES, new_build
+    from sitekit import write_files
+
+    write_files(tmp_path, FILES)
+    build = new_build(tmp_path)
+    assert not build._packed
+    body, compressed, *_ = build._made("kurser/haab.md")
+    assert compressed is False and body.startswith(b"<")  # made here: laid out, not packed
+    prefetch = Prefetch({"page": build._made}, [("page", "kurser/haab.md")], minimum=0)
+    try:
+        through, compressed, *_ = prefetch.get("page", "kurser/haab.md")
+        assert prefetch.from_worker == 1
+    finally:
+        prefetch.close()
+    assert compressed is True and zlib.decompress(through) == body

@@ -397,7 +397,7 @@ def address_parts(url: str) -> list[str]:
     whole = [part + "/" for part in parts[:-1]] + ([parts[-1]] if parts[-1] else [])
     out = []
     for part in whole:
-        if len(part) <= ADDRESS_LINE or "-" not in part.strip("-"):
+        if len(part) <= ADDRESS_LINE:
             out.append(part)
             continue
         pieces = part.split("-")

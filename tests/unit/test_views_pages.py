@@ -936,3 +936,17 @@ def test_the_programme_says_the_time_only_when_every_session_has_it(tmp_path, se
     cat, problems = load_files(tmp_path, {"courses/haab.yml": text_})
     assert not problems
     assert text(views.programme_entry(env_at(cat), cat.courses["haab"])["when"]) == when
+
+
+def test_address_parts_give_the_address_back_whatever_its_hyphens():
+    # Joined, the parts are the printed address exactly, whatever its hyphens (doubled,
+    # leading, trailing, alone), and every break is after a slash or before a hyphen.
+    import random
+    rng = random.Random(11)
+    for _ in range(2_000):
+        path = "/".join("".join(rng.choice("ab-") for _ in range(rng.randint(0, 40))) for _ in range(rng.randint(1, 4)))
+        url = "https://skole.dk/" + path + rng.choice(["", "/"])
+        parts = views.address_parts(url)
+        assert "".join(parts) == url.split("://")[1], url
+        for before, part in zip(parts, parts[1:]):
+            assert before.endswith("/") or part.startswith("-"), (url, parts)

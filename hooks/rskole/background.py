@@ -14,6 +14,11 @@ A second worker is forked when every page is finished (``Build.start_beside``): 
 the engine lays out the pages it reads each of them for the search index, with the
 engine's own parser, and writes the feeds.
 
+A worker's results reach the build through a file, not the pool's pipe: the build's
+process reads a pipe with a thread of its own, which must wait for the interpreter lock
+at every pipe-full (64 KB) while the build's own thread lays out pages. A megabyte of
+pages took a second to hand over that way, and the worker stood still meanwhile.
+
 Only where ``fork`` is the way to start a process (Linux; the worker then has the
 build's own objects, nothing is pickled but the inputs and results) and in a build with
 no other threads (a one-off ``mkdocs build``; ``mkdocs serve`` keeps its results in
@@ -28,6 +33,9 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import pickle
+import shutil
+import tempfile
 from collections import deque
 from typing import Callable, Hashable
 
@@ -41,14 +49,30 @@ AHEAD = 8
 
 #: The functions the worker runs, by kind: set just before the fork, read in the child.
 _WORK: dict[str, Callable[[str], str]] = {}
+#: The folder a worker writes its results to: set just before the fork, read in the child.
+_SPOOL = ""
 #: True in a worker, once it runs its first handful.
 _IN_WORKER = False
 
 
-def _run(chunk: list[tuple[str, str]]) -> list[str]:
+def _run(chunk: list[tuple[str, str]]) -> str:
+    """A handful's results, made in the worker and written to a file of their own: what
+    goes back through the pool's pipe is the file's name (``_results_of``)."""
     global _IN_WORKER
     _IN_WORKER = True
-    return [_WORK[kind](arg) for kind, arg in chunk]
+    results = [_WORK[kind](arg) for kind, arg in chunk]
+    fd, path = tempfile.mkstemp(dir=_SPOOL)
+    with os.fdopen(fd, "wb") as out:
+        pickle.dump(results, out, protocol=pickle.HIGHEST_PROTOCOL)
+    return path
+
+
+def _results_of(path: str) -> list:
+    """The results a worker wrote (``_run``), read once: the file goes."""
+    with open(path, "rb") as spooled:
+        data = spooled.read()
+    os.unlink(path)
+    return pickle.loads(data)
 
 
 def in_worker() -> bool:
@@ -95,13 +119,15 @@ class Prefetch:
         self._chunks: list[list[tuple[str, str]]] = []
         self._handed: deque = deque()
         self._frozen = False
+        self._spool = ""
         self.from_worker = 0
         self._pid = os.getpid()
         if len(self._waiting) < (MINIMUM if minimum is None else minimum) or "fork" not in multiprocessing.get_all_start_methods():
             self._waiting.clear()
             return
-        global _WORK
+        global _WORK, _SPOOL
         _WORK = work
+        self._spool = _SPOOL = tempfile.mkdtemp(prefix="rskole-")
         self._chunks = _handfuls(list(self._waiting), alone, CHUNK)
         self._chunks.reverse()  # handed over from the end of the list
         # What the build holds now is kept until the worker stops: the collector then
@@ -144,7 +170,7 @@ class Prefetch:
                             return self._results.pop(key)
                         continue
                     self._handed.popleft()
-                    for task, result in zip(chunk, pending.get()):
+                    for task, result in zip(chunk, _results_of(pending.get())):
                         self._results[task] = result
                         del self._waiting[task]
                     self.from_worker += len(chunk)
@@ -171,6 +197,9 @@ class Prefetch:
             self._pool.terminate()
             self._pool.join()
             self._pool = None
+        if self._spool:
+            shutil.rmtree(self._spool, ignore_errors=True)
+            self._spool = ""
         if self._frozen:
             gc.unfreeze()
             self._frozen = False

@@ -272,3 +272,47 @@ def test_a_page_is_compressed_only_to_go_through_the_pipe_or_to_be_kept_so(tmp_p
     finally:
         prefetch.close()
     assert compressed is True and zlib.decompress(through) == body
+
+
+def megabyte(seed: str) -> bytes:
+    return os.urandom(1 << 20) if seed == "random" else seed.encode() * (1 << 20)
+
+
+@pytest.mark.skipif(not FORK, reason="no fork on this platform")
+def test_results_come_back_through_files_not_the_pipe_and_the_files_go(monkeypatch):
+    # The pool's pipe is read by a thread of the build's process, which waits for the
+    # interpreter lock at every pipe-full while the build works: a megabyte took a second.
+    through_pipe = []
+    own = background._results_of
+
+    def spied(path):
+        through_pipe.append(path)
+        assert isinstance(path, str) and os.path.getsize(path) > 1 << 20
+        return own(path)
+
+    monkeypatch.setattr(background, "_results_of", spied)
+    monkeypatch.setattr(background, "CHUNK", 1)
+    tasks = [("m", "random"), ("m", "x"), ("m", "yz")]
+    prefetch = Prefetch({"m": megabyte}, tasks, minimum=0)
+    spool = prefetch._spool
+    try:
+        assert os.path.isdir(spool)
+        first = prefetch.get("m", "random")
+        assert len(first) == 1 << 20 and first != megabyte("random")  # the worker's, whole
+        assert prefetch.get("m", "x") == megabyte("x")
+        assert prefetch.get("m", "yz") == megabyte("yz")
+        assert prefetch.from_worker == 3
+        assert len(through_pipe) == 3 and all(os.path.dirname(p) == spool for p in through_pipe)
+        assert not any(os.path.exists(p) for p in through_pipe)  # each read once, then gone
+    finally:
+        prefetch.close()
+    assert not os.path.exists(spool)
+
+
+def test_no_worker_makes_no_folder(monkeypatch):
+    made = []
+    monkeypatch.setattr(background.tempfile, "mkdtemp", lambda *a, **k: made.append(1))
+    prefetch = Prefetch(WORK, TASKS)
+    assert prefetch.get("a", "ord 1") == "ORD 1!"
+    prefetch.close()
+    assert made == []

@@ -4,28 +4,29 @@ At 1,000 courses a one-off build spends about 3 s laying out the generated pages
 than the term pages (the course pages with their QR codes and Markdown, the catalogue's
 lists, the calendar, the teachers', places' and themes' pages): all pure functions of
 their input (a course page's glossary uses come back with it; the term pages, which
-list them, are laid out last). ``Prefetch`` hands such work to one worker process,
-forked when ``Build.compose`` begins, in the order the build will ask for it, a few
-handfuls at a time; the build takes each result when it gets there, and meanwhile lays
-out what it already has or makes the last task not yet handed over. The same function
-makes a result in either process: the pages are the same bytes.
+list them, are laid out last). ``Meet`` shares that work with one worker process, forked
+when ``Build.compose`` begins: the worker makes the pages from the first, the build,
+which asks for them in that order, from the last back, and each takes the other's when
+it gets there. The same function makes a result in either process: the pages are the
+same bytes.
 
 A second worker is forked when every page is finished (``Build.start_beside``): while
 the engine lays out the pages it reads each of them for the search index, with the
-engine's own parser, and writes the feeds.
+engine's own parser, and writes the feeds (``Prefetch``: the tasks are handed over
+through a pool, and the build waits for each result).
 
-A worker's results reach the build through a file, not the pool's pipe: the build's
-process reads a pipe with a thread of its own, which must wait for the interpreter lock
-at every pipe-full (64 KB) while the build's own thread lays out pages. A megabyte of
-pages took a second to hand over that way, and the worker stood still meanwhile.
+A worker's results reach the build through a file, not a pipe: the build's process reads
+a pool's pipe with a thread of its own, which must wait for the interpreter lock at every
+pipe-full (64 KB) while the build's own thread lays out pages. A megabyte of pages took a
+second to hand over that way, and the worker stood still meanwhile.
 
 Only where ``fork`` is the way to start a process (Linux; the worker then has the
-build's own objects, nothing is pickled but the inputs and results) and in a build with
-no other threads (a one-off ``mkdocs build``; ``mkdocs serve`` keeps its results in
-caches instead): each worker is forked after the one before it has stopped, with its
-threads. A ``Prefetch`` asked in any process but the one that made it (its worker's own
-work asking for more) makes the result there. Otherwise, for a small site, or if a
-worker fails, every result is made in the build's own process, as before.
+build's own objects, nothing is pickled but the results) and in a build with no other
+threads (a one-off ``mkdocs build``; ``mkdocs serve`` keeps its results in caches
+instead): each worker is forked after the one before it has stopped, with its threads.
+Work asked for in any process but the one that started the worker (its worker's own work
+asking for more) is made there. Otherwise, for a small site, or if a worker fails, every
+result is made in the build's own process, as before.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ import multiprocessing
 import os
 import pickle
 import shutil
+import struct
 import tempfile
 from collections import deque
 from typing import Callable, Hashable
@@ -96,22 +98,17 @@ def _handfuls(order: list[tuple[str, str]], alone: frozenset[str], size: int) ->
 
 
 class Prefetch:
-    """Results of ``work[kind](arg)`` for the ``tasks`` (kind, arg), made by a worker."""
+    """Results of ``work[kind](arg)`` for the ``tasks`` (kind, arg), made by a worker:
+    handed over through a pool, a few handfuls at a time in the order the build asks for
+    them; the build waits for each (for work that keeps ahead of the build)."""
 
     def __init__(self, work: dict[str, Callable[[str], str]], tasks: list[tuple[str, str]],
-                 minimum: int | None = None, steal: bool = False, alone: frozenset[str] = frozenset(),
+                 minimum: int | None = None, alone: frozenset[str] = frozenset(),
                  ahead: int | None = None):
         self.work = work
         #: Handfuls handed over ahead of the build (``AHEAD``, unless the results are small
-        #: enough to hand over every task at once and let the worker run to its end). With
-        #: ``steal``, keep it small: the build cannot take over what is handed over, and at
-        #: the end it waits for all of it.
+        #: enough to hand over every task at once and let the worker run to its end).
         self.ahead = AHEAD if ahead is None else ahead
-        #: Whether the build, rather than wait for a result, makes the last task not yet
-        #: handed over itself (for work the build asks for faster than one worker makes
-        #: it: the two work towards each other and both stay busy to the end).
-        self.steal = steal
-        self.made_here = 0
         self._results: dict[Hashable, str] = {}
         # Each task once, in the order given (the order the build asks in).
         self._waiting = dict.fromkeys(tasks)
@@ -161,15 +158,7 @@ class Prefetch:
             try:
                 # Results come in the order asked: take them until this one.
                 while self._handed:
-                    chunk, pending = self._handed[0]
-                    if self.steal and self._chunks and not pending.ready():
-                        # One task at a time, so that the worker is handed more as soon
-                        # as it has finished a handful.
-                        self._make_last_here()
-                        if key in self._results:
-                            return self._results.pop(key)
-                        continue
-                    self._handed.popleft()
+                    chunk, pending = self._handed.popleft()
                     for task, result in zip(chunk, _results_of(pending.get())):
                         self._results[task] = result
                         del self._waiting[task]
@@ -180,16 +169,6 @@ class Prefetch:
             except Exception:  # a failed worker: everything left is made here
                 self.close()
         return self.work[kind](arg)
-
-    def _make_last_here(self) -> None:
-        """Make the last task not yet handed over (``_chunks`` runs from the last handful)."""
-        last = self._chunks[0]
-        task = last.pop()
-        if not last:
-            self._chunks.pop(0)
-        self._results[task] = self.work[task[0]](task[1])
-        del self._waiting[task]
-        self.made_here += 1
 
     def close(self) -> None:
         """Stop the worker (what it has not made, the build makes itself)."""
@@ -206,4 +185,166 @@ class Prefetch:
         self._chunks = []
         self._handed.clear()
         self._waiting.clear()
+        self._results.clear()
+
+
+#: A result's length before it in a ``Meet`` worker's file (then the task's place, then
+#: the pickled result).
+_FRAME = struct.Struct("<QQ")
+
+
+class Meet:
+    """Results of ``work[kind](arg)`` for the ``tasks`` (kind, arg), asked for in order:
+    a worker makes them from the first on while the build, rather than wait for a result,
+    makes them from the last back, until the two meet. Every task is made once, by one
+    of the two.
+
+    For work the build asks for faster than one worker makes it (the pages of
+    ``Build.compose``): both processes stay busy to the end. The two claim tasks through
+    shared memory, and the worker writes each result to a file the build reads when it
+    gets there, so nothing waits on a thread of the build's process (the pool of
+    ``Prefetch`` hands over tasks and results through such threads, which must wait for
+    the interpreter lock while the build works: the worker stood idle up to 0.7 s)."""
+
+    def __init__(self, work: dict[str, Callable[[str], str]], tasks: list[tuple[str, str]],
+                 minimum: int | None = None):
+        self.work = work
+        self._tasks = list(dict.fromkeys(tasks))
+        self._place = {task: i for i, task in enumerate(self._tasks)}
+        #: Tasks not yet made or read, and results made or read but not yet asked for.
+        self._expected = set(self._tasks)
+        self._results: dict[Hashable, str] = {}
+        self.made_here = 0
+        self.from_worker = 0
+        self._process = None
+        self._reader = None
+        self._path = ""
+        self._frozen = False
+        self._pid = os.getpid()
+        if len(self._tasks) < (MINIMUM if minimum is None else minimum) or "fork" not in multiprocessing.get_all_start_methods():
+            self._expected.clear()
+            return
+        context = multiprocessing.get_context("fork")
+        self._lock = context.Lock()
+        #: The worker's next task, and one past the last task nobody has claimed yet.
+        self._ends = context.RawArray("q", [0, len(self._tasks)])
+        #: One release a result written whole.
+        self._written = context.Semaphore(0)
+        fd, self._path = tempfile.mkstemp(prefix="rskole-")
+        os.close(fd)
+        self._reader = open(self._path, "rb", buffering=0)
+        gc.freeze()  # as in Prefetch: neither process's collector passes over what both hold
+        self._frozen = True
+        self._process = context.Process(target=self._work_from_the_front, daemon=True)
+        self._process.start()
+
+    @property
+    def working(self) -> bool:
+        return self._process is not None
+
+    def _work_from_the_front(self) -> None:
+        """In the worker: claim the first task nobody has claimed, make it, write it, until
+        none is left. A task that fails stops the worker quietly: the build then makes
+        what is left itself (and meets the same failure, with its own report)."""
+        global _IN_WORKER
+        _IN_WORKER = True
+        with open(self._path, "ab", buffering=0) as out:
+            while True:
+                with self._lock:
+                    place = self._ends[0]
+                    if place >= self._ends[1]:
+                        return
+                    self._ends[0] = place + 1
+                kind, arg = self._tasks[place]
+                try:
+                    data = pickle.dumps(self.work[kind](arg), protocol=pickle.HIGHEST_PROTOCOL)
+                except BaseException:
+                    return
+                out.write(_FRAME.pack(len(data), place) + data)
+                self._written.release()
+
+    def _read_one(self) -> None:
+        """The worker's next result (written whole: ``_written`` said so)."""
+        length, place = _FRAME.unpack(self._read(_FRAME.size))
+        task = self._tasks[place]
+        self._results[task] = pickle.loads(self._read(length))
+        self._expected.discard(task)
+        self.from_worker += 1
+
+    def _read(self, size: int) -> bytes:
+        data = self._reader.read(size)
+        while len(data) < size:  # a raw read may return less than asked
+            more = self._reader.read(size - len(data))
+            if not more:
+                raise EOFError("a worker's result ends early")
+            data += more
+        return data
+
+    def _claim(self, place: int) -> int | None:
+        """A task for the build to make: ``place`` if nobody has claimed it and it is the
+        worker's next, else the last task nobody has claimed; None when none is left."""
+        with self._lock:
+            front, back = self._ends
+            if place == front < back:
+                self._ends[0] = front + 1
+                return place
+            if front < back:
+                self._ends[1] = back - 1
+                return back - 1
+        return None
+
+    def get(self, kind: str, arg: str) -> str:
+        """``work[kind](arg)``: the worker's result when it made it, else made here."""
+        key = (kind, arg)
+        if os.getpid() != self._pid:
+            return self.work[kind](arg)  # asked in the worker itself: made there
+        if key in self._results:
+            return self._results.pop(key)
+        if key not in self._expected or self._process is None:
+            return self.work[kind](arg)
+        place = self._place[key]
+        try:
+            while key not in self._results:
+                if self._written.acquire(block=False):
+                    self._read_one()
+                    continue
+                claimed = self._claim(place)
+                if claimed is not None:
+                    task = self._tasks[claimed]
+                    self._results[task] = self.work[task[0]](task[1])
+                    self._expected.discard(task)
+                    self.made_here += 1
+                    continue
+                # Everything is claimed and this one is the worker's: wait for it.
+                if self._written.acquire(timeout=0.1):
+                    self._read_one()
+                elif not self._process.is_alive():
+                    if not self._written.acquire(block=False):  # nothing it wrote before it stopped
+                        raise ChildProcessError("the worker stopped")
+                    self._read_one()
+        except (ChildProcessError, EOFError, OSError, pickle.UnpicklingError):
+            self.close()  # a failed worker: everything left is made here
+            return self.work[kind](arg)
+        return self._results.pop(key)
+
+    def close(self) -> None:
+        """Stop the worker (what it has not made, the build makes itself)."""
+        if self._process is not None:
+            self._process.terminate()
+            self._process.join()
+            self._process.close()
+            self._process = None
+        if self._reader is not None:
+            self._reader.close()
+            self._reader = None
+        if self._path:
+            try:
+                os.unlink(self._path)
+            except OSError:
+                pass
+            self._path = ""
+        if self._frozen:
+            gc.unfreeze()
+            self._frozen = False
+        self._expected.clear()
         self._results.clear()

@@ -161,7 +161,7 @@ class Build:
     _term_titles: dict = field(default_factory=dict)
     #: A one-off build's pages other than the term pages, and the terms' definitions, made
     #: by a second process (``background``).
-    _prefetch: background.Prefetch | None = None
+    _prefetch: background.Meet | None = None
     #: Once the pages are finished, what a one-off build's worker makes while the engine
     #: lays them out (``start_beside``).
     _beside: background.Prefetch | None = None
@@ -251,9 +251,8 @@ class Build:
         with it), and each term's definition. Started by ``compose``, which stops it: a
         build that only loads (``rskole check``) starts none.
 
-        Two handfuls ahead at most: the build takes over tasks from the end rather than
-        wait, and at the end it waits for whatever was handed over (a course page takes
-        about a millisecond)."""
+        The worker makes them from the first, and the build, rather than wait for a
+        result, from the last back (``background.Meet``): they meet in the middle."""
         tasks = []
         for spec in self._compose_order():
             if spec.kind != "term":
@@ -262,10 +261,7 @@ class Build:
                 # A term page lists the pages that use the term: the build lays it out
                 # once it has every other page.
                 tasks.append(("md", spec.body))
-        # The worker works from the first task, and the build, rather than wait for it,
-        # makes the last task not yet handed over: they meet in the middle.
-        self._prefetch = background.Prefetch(
-            {"md": self._markdown_here, "page": self._made}, tasks, steal=True, ahead=2)
+        self._prefetch = background.Meet({"md": self._markdown_here, "page": self._made}, tasks)
 
     def _compose_order(self) -> list[PageSpec]:
         # Term pages last: by then every page that uses a term has been read ("Bruges i").

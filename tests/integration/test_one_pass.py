@@ -159,8 +159,8 @@ def test_the_worker_beside_mkdocs_gives_the_site_a_build_without_it_gives(projec
     monkeypatch.setattr(Finished, "search_html", property(counted))
     config = _real_build(project, tmp_path / "helped", monkeypatch)
     build = config["rskole_adapter"].build
-    assert len(made) == 2  # the one that helps compose, and the one beside MkDocs
-    beside = made[1]
+    assert len(made) == 1  # the one beside MkDocs (compose's worker is a background.Meet)
+    beside = made[0]
     # Every searched generated page's reading, and the feeds, came from the worker; the
     # pages search leaves out (the calendar, min plan, ...) were not read at all.
     searched = [page for page in build.finished.values() if page.searched]

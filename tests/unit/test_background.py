@@ -29,17 +29,17 @@ def only_here(text: str) -> str:
     return text[::-1]
 
 
-def record_prefetches(monkeypatch) -> list:
-    """Every Prefetch made from now on, each with its tasks (once each, in order)."""
+def record_prefetches(monkeypatch, kind: str = "Prefetch") -> list:
+    """Every Prefetch (or Meet) made from now on, each with its tasks (once each, in order)."""
     made = []
 
-    class Recorded(Prefetch):
+    class Recorded(getattr(background, kind)):
         def __init__(self, work, tasks, *args, **kwargs):
             super().__init__(work, tasks, *args, **kwargs)
             self.tasks = list(dict.fromkeys(tasks))
             made.append(self)
 
-    monkeypatch.setattr(background, "Prefetch", Recorded)
+    monkeypatch.setattr(background, kind, Recorded)
     return made
 
 
@@ -109,17 +109,29 @@ def test_a_build_with_a_worker_finishes_the_same_pages(tmp_path, monkeypatch):
     from sitekit import write_files
 
     write_files(tmp_path, FILES)
-    made = record_prefetches(monkeypatch)
+    made = record_prefetches(monkeypatch, "Meet")
     monkeypatch.setattr(background, "MINIMUM", 10**9)
     alone = new_build(tmp_path)
     assert alone._prefetch is None and not made  # loading alone starts no worker (rskole check)
     alone.compose()
     assert made[-1].from_worker == 0
     monkeypatch.setattr(background, "MINIMUM", 0)
+    # The build's own pages take their time (the worker's do not): the worker makes most
+    # pages, the build the first (before the worker is under way) and the definitions.
+    from rskole.build import Build
+    own = Build._made
+
+    def slow_here(self, src_uri):
+        if os.getpid() == PARENT:
+            import time
+            time.sleep(0.3)
+        return own(self, src_uri)
+
+    monkeypatch.setattr(Build, "_made", slow_here)
     helped = new_build(tmp_path)
     helped.compose()
     prefetch = made[-1]
-    # Every page but the term pages came from the worker whole, and each term's
+    # Every page but the term pages came whole from one of the two, and each term's
     # definition; the term pages were laid out here, with the course's glossary uses
     # taken from the worker's result. Every page is the one made without a worker.
     whole = [s for s in helped.specs.values() if s.kind != "term"]
@@ -127,7 +139,8 @@ def test_a_build_with_a_worker_finishes_the_same_pages(tmp_path, monkeypatch):
     kinds = {kind for kind, _ in prefetch.tasks}
     assert {("page", s.src_uri) for s in whole} <= set(prefetch.tasks) and kinds == {"md", "page"}
     assert any(s.kind == "course" for s in whole)
-    assert prefetch.from_worker == len(prefetch.tasks) and prefetch.made_here == 0
+    assert prefetch.from_worker + prefetch.made_here == len(prefetch.tasks)
+    assert prefetch.from_worker > 0 and prefetch.made_here > 0  # both made some
     assert helped._prefetch is None and multiprocessing.active_children() == []
     assert helped.finished == alone.finished
     # The course links CHIME in its learning outcome (its glossary list names another
@@ -158,36 +171,90 @@ def test_no_worker_freezes_nothing():
     assert gc.get_freeze_count() == before
 
 
-def slow_in_worker(text: str) -> str:
-    """Slow in any process but the test's own (a worker that falls behind)."""
-    if os.getpid() != PARENT:
-        import time
-        time.sleep(0.05)
-    return text.upper()
+def slow_in_worker(text: str) -> tuple[str, bool]:
+    """Ten times slower in any process but the test's own (a worker that falls behind);
+    says which made it."""
+    import time
+    worker = os.getpid() != PARENT
+    time.sleep(0.05 if worker else 0.005)
+    return text.upper(), worker
 
 
 @pytest.mark.skipif(not FORK, reason="no fork on this platform")
-def test_a_build_that_would_wait_makes_the_last_tasks_itself(monkeypatch):
-    monkeypatch.setattr(background, "CHUNK", 4)
-    monkeypatch.setattr(background, "AHEAD", 1)
+def test_the_worker_works_from_the_first_and_the_build_from_the_last_until_they_meet():
     tasks = [("s", f"ord {i}") for i in range(20)]
-    prefetch = Prefetch({"s": slow_in_worker}, tasks, minimum=0, steal=True)
+    meet = background.Meet({"s": slow_in_worker}, tasks, minimum=0)
     try:
-        # The first handful is the worker's (0.2 s); meanwhile the build makes the other
-        # sixteen tasks itself, one at a time from the last, and then takes the worker's.
-        assert prefetch.get(*tasks[0]) == "ORD 0"
-        assert (prefetch.from_worker, prefetch.made_here) == (4, 16)
-        assert sorted(prefetch._results) == sorted(tasks[1:])  # the worker's three, and the sixteen
-        assert [prefetch.get(kind, arg) for kind, arg in tasks[1:]] == [arg.upper() for _, arg in tasks[1:]]
+        # The worker takes 50 ms a task, the build 5 ms: rather than wait, the build makes
+        # the tasks from the last back, and then takes the worker's. Each is made once.
+        results = [meet.get(*task) for task in tasks]
+        assert [text for text, _ in results] == [arg.upper() for _, arg in tasks]
+        by_worker = [i for i, (_, worker) in enumerate(results) if worker]
+        assert meet.from_worker == len(by_worker) and meet.made_here == 20 - len(by_worker)
+        assert 0 < len(by_worker) < 10 and meet.made_here > 10
+        # The worker's are a run from the front (the build may have taken the very first
+        # before the worker started), the build's the rest.
+        assert by_worker == list(range(by_worker[0], by_worker[0] + len(by_worker))) and by_worker[0] <= 1
     finally:
-        prefetch.close()
-    # Without stealing the build waits for the worker for every result.
-    patient = Prefetch({"s": slow_in_worker}, tasks[:8], minimum=0)
+        meet.close()
+    assert multiprocessing.active_children() == []
+
+
+@pytest.mark.skipif(not FORK, reason="no fork on this platform")
+def test_a_meet_asked_out_of_order_twice_or_never_given():
+    meet = background.Meet(WORK, TASKS, minimum=0)
     try:
-        assert [patient.get(kind, arg) for kind, arg in tasks[:8]] == [arg.upper() for _, arg in tasks[:8]]
-        assert (patient.from_worker, patient.made_here) == (8, 0)
+        assert meet.get("b", "tekst 39") == "tekst 39tekst 39"  # the last: made here at once
+        assert meet.get("a", "ord 0") == "ORD 0!"
+        assert meet.get("a", "ord 0") == "ORD 0!"             # asked again: made here
+        assert meet.get("a", "ikke sendt") == "IKKE SENDT!"   # never given: made here
+        assert [meet.get(*task) for task in TASKS[1:-1]] == [WORK[k](a) for k, a in TASKS[1:-1]]
+        assert meet.from_worker + meet.made_here == len(TASKS)
     finally:
-        patient.close()
+        meet.close()
+
+
+def slowly_only_here(text: str) -> str:
+    """Fails in any process but the test's own, and takes 50 ms in it."""
+    import time
+    time.sleep(0.05)
+    return only_here(text)
+
+
+@pytest.mark.skipif(not FORK, reason="no fork on this platform")
+def test_a_failing_meet_worker_leaves_the_work_to_the_build():
+    tasks = [("c", f"{i}abc") for i in range(8)]
+    meet = background.Meet({"c": slowly_only_here}, tasks, minimum=0)
+    try:
+        assert [meet.get(*task) for task in tasks] == [arg[::-1] for _, arg in tasks]
+        # The worker claimed a task, failed at it and stopped: the build made it too.
+        assert meet.from_worker == 0 and meet.made_here == 7 and not meet.working
+    finally:
+        meet.close()
+    assert multiprocessing.active_children() == []
+
+
+def test_a_small_site_meets_no_worker():
+    meet = background.Meet(WORK, TASKS)
+    assert len(TASKS) < background.MINIMUM and not meet.working
+    assert [meet.get(kind, arg) for kind, arg in TASKS] == [WORK[kind](arg) for kind, arg in TASKS]
+    assert meet.from_worker == 0 and multiprocessing.active_children() == []
+    meet.close()
+
+
+@pytest.mark.skipif(not FORK, reason="no fork on this platform")
+def test_a_meet_freezes_what_the_build_holds_and_leaves_no_file():
+    import gc
+    before = gc.get_freeze_count()
+    meet = background.Meet(WORK, TASKS, minimum=0)
+    path = meet._path
+    try:
+        assert gc.get_freeze_count() > before and os.path.isfile(path)
+        assert [meet.get(*task) for task in TASKS] == [WORK[k](a) for k, a in TASKS]
+    finally:
+        meet.close()
+    assert gc.get_freeze_count() == before and not os.path.exists(path)
+    meet.close()
 
 
 def test_a_task_of_a_kind_alone_gets_a_handful_of_its_own():

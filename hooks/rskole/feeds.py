@@ -16,18 +16,28 @@ import subprocess
 import xml.etree.ElementTree as ET
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 import yaml
 
-from icalendar import Calendar, Event, Timezone, vDuration, vText
 
 from . import history, revisions, routes, views
 from .catalogue import Catalogue, Course
 from .model import THEMES
 from .schedule import Session
+
+if TYPE_CHECKING:
+    from icalendar import Event, Timezone
+
+
+def _ical():
+    """icalendar, imported when a calendar is first written (about 50 ms): a one-off
+    build's feeds are written by its worker, and the build's own process need not wait."""
+    import icalendar
+
+    return icalendar
 
 UTC = timezone.utc
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -94,7 +104,7 @@ def _event(cat: Catalogue, course: Course, session: Session, site_url: str, stam
     """One VEVENT; the single place that decides what a session looks like in a calendar."""
     spec = course.spec
     url = course_url(site_url, course.slug)
-    event = Event()
+    event = _ical().Event()
     # Slug + date key: stable across rebuilds, so a subscribed calendar updates in place.
     event.add("uid", f"{course.slug}-{session.key}@{_host(site_url)}")
     # DTSTAMP must be UTC; without `stamp` the session's own start keeps builds reproducible.
@@ -136,7 +146,7 @@ def _onset_in_offset_from(value: datetime, offset_from: timedelta, offset_to: ti
 def _vtimezone(zone: ZoneInfo, years: Iterable[int]) -> Timezone:
     """The site's zone as a VTIMEZONE covering every year from the first to the last given."""
     years = sorted(years)
-    vtz = Timezone.from_tzinfo(zone, tzid=zone.key, first_date=date(years[0], 1, 1), last_date=date(years[-1] + 1, 1, 1))
+    vtz = _ical().Timezone.from_tzinfo(zone, tzid=zone.key, first_date=date(years[0], 1, 1), last_date=date(years[-1] + 1, 1, 1))
     for sub in vtz.subcomponents:
         offset_from, offset_to = sub.TZOFFSETFROM, sub.TZOFFSETTO
         if offset_from == offset_to:
@@ -310,13 +320,18 @@ def site_years(cat: Catalogue, now: datetime | None = None, cache: dict | None =
 
 
 _END = b"END:VCALENDAR\r\n"
-#: REFRESH as iCalendar writes a DURATION.
-_REFRESH = vDuration(REFRESH).to_ical().decode("ascii")
+
+
+@functools.cache
+def _refresh() -> str:
+    """REFRESH as iCalendar writes a DURATION."""
+    return _ical().vDuration(REFRESH).to_ical().decode("ascii")
 
 
 def _icalendar_head(cat: Catalogue, name: str) -> bytes:
     """The VCALENDAR's own properties, up to its first component, by icalendar."""
-    cal = Calendar()
+    ical = _ical()
+    cal = ical.Calendar()
     cal.add("prodid", f"-//{cat.settings.name}//Kurser//DA")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
@@ -326,10 +341,10 @@ def _icalendar_head(cat: Catalogue, name: str) -> bytes:
     # Google, Apple, Outlook and Thunderbird import and subscribe to it alike, and no
     # client offers to reply to an organizer.
     # Unknown X- properties are not escaped by icalendar unless typed as TEXT explicitly.
-    cal.add("x-wr-calname", vText(" ".join(name.split())))
-    cal.add("x-wr-timezone", vText(cat.zone.key))
+    cal.add("x-wr-calname", ical.vText(" ".join(name.split())))
+    cal.add("x-wr-timezone", ical.vText(cat.zone.key))
     cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
-    cal.add("x-published-ttl", vDuration(REFRESH))
+    cal.add("x-published-ttl", ical.vDuration(REFRESH))
     head = cal.to_ical()
     assert head.endswith(_END)
     return head[: -len(_END)]
@@ -344,8 +359,8 @@ def _direct_head(cat: Catalogue, name: str) -> bytes:
         fold("PRODID:" + ical_text(f"-//{cat.settings.name}//Kurser//DA")),
         "CALSCALE:GREGORIAN",
         fold("X-WR-CALNAME:" + ical_text(" ".join(name.split()))),
-        "REFRESH-INTERVAL;VALUE=DURATION:" + _REFRESH,
-        "X-PUBLISHED-TTL:" + _REFRESH,
+        "REFRESH-INTERVAL;VALUE=DURATION:" + _refresh(),
+        "X-PUBLISHED-TTL:" + _refresh(),
         fold("X-WR-TIMEZONE:" + ical_text(cat.zone.key)),
         "",
     )).encode("utf-8")

@@ -227,3 +227,16 @@ def test_kurser_json_with_a_value_only_json_writes(monkeypatch, odd):
     monkeypatch.setattr(feeds, "_course_json", lambda env, course, site_url: {**real(env, course, site_url), "x": odd})
     assert "æ" in expected and feeds.courses_json(cat, env, "https://skole.example.dk/") == expected
     assert feeds.courses_json(cat, env, "https://skole.example.dk/", Memo(100)) == expected
+
+
+def test_the_build_imports_icalendar_only_when_a_calendar_is_written():
+    # A one-off build writes its feeds in its worker: its own process need not import
+    # icalendar (about 50 ms) before it forks.
+    import subprocess
+    import sys
+
+    hooks = Path(__file__).resolve().parents[2] / "hooks"
+    code = ("import sys; import rskole.build, rskole.feeds; print('icalendar' in sys.modules); "
+            "rskole.feeds._refresh(); print('icalendar' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], cwd=hooks, capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "True"]

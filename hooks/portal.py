@@ -58,6 +58,8 @@ class Adapter:
         # Each problem on its own line, exactly "path:line: message", then one short error
         # that stops MkDocs without a traceback. The last good site stays as it was.
         if self.staging is not None:
+            if self.build is not None:
+                self.build.stop_ahead()
             publish.abandon(self.staging[0])
         print(exc.problems.report(), file=sys.stderr, flush=True)
         raise PluginError(str(exc))
@@ -90,6 +92,10 @@ def on_config(config):
 def on_files(files: Files, config) -> Files:
     adapter = _adapter(config)
     build = adapter.build
+    if adapter.staging is not None:
+        # MkDocs has emptied the staging folder: the pages' files can be made there while
+        # the content is read (the last good site is elsewhere, untouched).
+        build.start_ahead(Path(config.site_dir))
     try:
         build.load()
         # One pass: every generated page is finished here, before MkDocs renders any.
@@ -303,6 +309,7 @@ def _write_outputs(config):
     adapter = _adapter(config)
     adapter.build.write_feeds(Path(config.site_dir))
     adapter.build.write_headers(Path(config.site_dir))
+    adapter.build.tidy_ahead()
     if adapter.staging is not None:
         staging, site_dir = adapter.staging
         publish.finish(staging, site_dir)

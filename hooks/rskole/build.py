@@ -22,7 +22,7 @@ import markdown as md
 import yaml
 from markupsafe import Markup
 
-from . import background, content, danish, feeds, headers, indexing, jsonld, layout, memo, plain, qr, registry, routes, safety, sitemap, text, views
+from . import ahead, background, content, danish, feeds, headers, indexing, jsonld, layout, memo, plain, qr, registry, routes, safety, sitemap, text, views
 from .glossary import TermIndex, link
 from .catalogue import Catalogue, Course, Paths, load, load_settings, today
 from .model import SiteSettings
@@ -165,6 +165,8 @@ class Build:
     #: Once the pages are finished, what a one-off build's worker makes while the engine
     #: lays them out (``start_beside``).
     _beside: background.Prefetch | None = None
+    #: The pages' files made ahead in a staged one-off build (``start_ahead``).
+    _ahead: ahead.Ahead | None = None
     #: The kept views this build used, by id: (view, digest) (``memo.pickled``'s ``known``).
     _known: dict = field(default_factory=dict)
     _digests: dict = field(default_factory=dict)
@@ -560,6 +562,30 @@ class Build:
         if spec.kind == "courses":
             return jsonld.script(jsonld.course_list(self.env, self.env.listed(), self.site_url))
         return None
+
+    # --- The site's files ------------------------------------------------------------------
+
+    def start_ahead(self, site_dir: Path) -> None:
+        """While this build reads the content, a forked process makes the folders and
+        empty files of the course and term pages and the courses' calendar files in
+        ``site_dir`` (an empty folder the engine writes the site into), where file
+        creation costs more than writing (``ahead``). Not in a served preview, whose
+        rebuilds write into files that are there."""
+        if self.keep_pages or self._ahead is not None:
+            return
+        self._ahead = ahead.Ahead(ahead.planned(Paths(self.root, self.courses_dir, self.glossary_dir), site_dir))
+
+    def tidy_ahead(self) -> None:
+        """Once every file is written: remove what was made ahead and not written."""
+        if self._ahead is not None:
+            self._ahead.tidy()
+            self._ahead = None
+
+    def stop_ahead(self) -> None:
+        """A failed build: stop making files (its folder is removed)."""
+        if self._ahead is not None:
+            self._ahead.stop()
+            self._ahead = None
 
     # --- While the engine lays out the pages ---------------------------------------------
 

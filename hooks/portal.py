@@ -12,6 +12,7 @@ Event priorities are commented where they are not the default.
 from __future__ import annotations
 
 import gc
+import logging
 import sys
 from pathlib import Path
 
@@ -53,6 +54,9 @@ class Adapter:
         #: ``_indexed_beside``, which hands search the page's indexed part only when search
         #: reads the page itself (the worker's reading needs none).
         self.search_beside = False
+        #: Source URIs of the pages the core's writer writes (MkDocs writes none of them).
+        self.handed: set[str] = set()
+        self.quiet = _WrittenElsewhere(self.handed)
 
     def fail(self, exc: ContentError):
         # Each problem on its own line, exactly "path:line: message", then one short error
@@ -63,6 +67,25 @@ class Adapter:
             publish.abandon(self.staging[0])
         print(exc.problems.report(), file=sys.stderr, flush=True)
         raise PluginError(str(exc))
+
+
+class _WrittenElsewhere(logging.Filter):
+    """MkDocs says "Page skipped ... Generated empty output" of a page whose HTML a plugin
+    made empty: the pages the core's writer writes instead (``Build.publish``)."""
+
+    def __init__(self, handed: set[str]):
+        super().__init__()
+        self.handed = handed
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if not message.startswith("Page skipped: '"):
+            return True
+        return message[len("Page skipped: '"):].partition("'")[0] not in self.handed
+
+
+#: The logger of MkDocs' page loop (a name: the module holds no state).
+PAGES_LOGGER = "mkdocs.commands.build"
 
 
 def _adapter(config) -> Adapter:
@@ -186,6 +209,9 @@ def on_env(env, config, files):
     # for the blocks it keeps by folder, when they are there.
     env.globals["portal_navigation"] = adapter.fragments.navigation
     env.globals["portal_kept"] = adapter.fragments.block
+    # MkDocs lays out the pages next: a one-off build's writer finishes and writes them.
+    if adapter.build.start_writer(len(files.documentation_pages())):
+        logging.getLogger(PAGES_LOGGER).addFilter(adapter.quiet)
     return env
 
 
@@ -266,12 +292,15 @@ def on_post_page(output, page, config):
     # The page's HTML is in ``output`` now; its content need not stay in memory (first:
     # a catalogue page can be megabytes, and compacting it makes another copy).
     page.content = None
-    # The theme's indentation between tags shows as nothing: about a ninth of a page.
-    output = whitespace.compact(output)
-    build.note_output(output)
     file = page.file
+    # The theme's indentation between tags shows as nothing (about a ninth of a page); the
+    # inline scripts' hashes go into the CSP. Done, and the page written, by the core's
+    # writer when one runs: MkDocs then gets "" and writes nothing.
+    published = build.publish(file.abs_dest_path, output)
+    if published is None:
+        adapter.handed.add(file.src_uri)
     build.written(file.src_uri, file.abs_dest_path, None if file.generated_by else file.content_bytes)
-    return output
+    return "" if published is None else published
 
 
 def on_post_template(output_content, template_name, config):
@@ -307,6 +336,8 @@ def _finish_search_index(config):
 @event_priority(-100)
 def _write_outputs(config):
     adapter = _adapter(config)
+    adapter.build.finish_writer()
+    logging.getLogger(PAGES_LOGGER).removeFilter(adapter.quiet)
     adapter.build.write_feeds(Path(config.site_dir))
     adapter.build.write_headers(Path(config.site_dir))
     adapter.build.tidy_ahead()

@@ -22,7 +22,7 @@ import markdown as md
 import yaml
 from markupsafe import Markup
 
-from . import ahead, background, content, danish, feeds, headers, indexing, jsonld, layout, memo, plain, qr, registry, routes, safety, sitemap, text, views
+from . import ahead, background, content, danish, feeds, headers, indexing, jsonld, layout, memo, plain, qr, registry, routes, safety, sitemap, text, views, whitespace, writer
 from .glossary import TermIndex, link
 from .catalogue import Catalogue, Course, Paths, load, load_settings, today
 from .model import SiteSettings
@@ -167,6 +167,8 @@ class Build:
     _beside: background.Prefetch | None = None
     #: The pages' files made ahead in a staged one-off build (``start_ahead``).
     _ahead: ahead.Ahead | None = None
+    #: What finishes and writes a one-off build's pages as the engine lays them out.
+    _writer: writer.Writer | None = None
     #: The kept views this build used, by id: (view, digest) (``memo.pickled``'s ``known``).
     _known: dict = field(default_factory=dict)
     _digests: dict = field(default_factory=dict)
@@ -645,6 +647,35 @@ class Build:
             else:
                 _write(path, data)
         return len(outputs)
+
+    def start_writer(self, pages: int) -> bool:
+        """A one-off build's pages, once laid out by the engine, are finished and written
+        by a forked process (``writer``): ``publish``. Not in a served preview. Whether
+        one runs."""
+        if not self.keep_pages and self._writer is None:
+            self._writer = writer.Writer(pages)
+        return self._writer is not None and self._writer.working
+
+    def publish(self, dest: str, html: str) -> str | None:
+        """A page as the engine laid it out for ``dest``: None when the writer writes it,
+        else the page as the engine should write it (its indentation left out, its
+        scripts' hashes noted)."""
+        if self._writer is not None and self._writer.hand_over(dest, html):
+            return None
+        html = whitespace.compact(html)
+        self.note_output(html)
+        return html
+
+    def finish_writer(self) -> None:
+        """Once every page is laid out: wait until the writer has written them all."""
+        if self._writer is not None:
+            self.script_hashes |= self._writer.close()
+            self._writer = None
+
+    def stop_writer(self) -> None:
+        if self._writer is not None:
+            self._writer.stop()
+            self._writer = None
 
     def note_output(self, html: str) -> None:
         """Collect the inline scripts' hashes of every page as it is written (for the CSP),

@@ -1,6 +1,7 @@
-"""A staged one-off build makes its pages' files ahead (``rskole.ahead``): forced here, the
-fixture being too small for it. The site is the one a build without it writes, with no
-file left empty; a build that fails leaves the last good site and no staging folder."""
+"""A one-off build makes its pages' files ahead (``rskole.ahead``) and has its pages
+finished and written by a second process (``rskole.writer``): forced here, the fixture
+being too small for either. The site is the one a build without them writes, with no file
+left empty; a build that fails leaves the last good site and no staging folder."""
 
 from __future__ import annotations
 
@@ -77,3 +78,33 @@ def test_a_failed_build_stops_making_files_and_leaves_the_last_good_site(tmp_pat
     # The process was still making files when the content was found wrong: stopped and
     # reaped before the staging folder was removed, which it would otherwise make again.
     assert not (tmp_path / ".site.building").exists()
+
+
+def test_a_build_whose_pages_a_writer_writes_is_the_same_site_and_says_nothing_of_it(tmp_path, monkeypatch, caplog):
+    # rskole.writer, forced here: MkDocs gets "" for every page and writes none; it would
+    # say "Page skipped ... Generated empty output" of each one.
+    project = make_project(tmp_path / "p", "portal")
+    alone = run_build(project, today="2027-03-01", site=tmp_path / "alone")
+    assert alone.returncode == 0, alone.stderr
+    import logging
+
+    from rskole import writer
+
+    monkeypatch.setattr(writer, "MINIMUM", 0)
+    monkeypatch.setattr(writer, "SEGMENT", 100_000)  # several spool files
+    pens = []
+    own = writer.Writer.__init__
+
+    def recorded(self, pages, minimum=None):
+        own(self, pages, minimum)
+        pens.append(self)
+
+    monkeypatch.setattr(writer.Writer, "__init__", recorded)
+    caplog.set_level(logging.INFO, logger="mkdocs")
+    _build_here(project, tmp_path / "written", monkeypatch)
+    assert len(pens) == 1 and pens[0]._sent > 50 and len(pens[0]._segments) > 2 and not pens[0].working
+    a, b = site_files(alone.site), site_files(tmp_path / "written")
+    assert sorted(a) == sorted(b)
+    assert [name for name in a if a[name] != b[name]] == []  # the CSP in _headers included
+    assert "Page skipped" not in caplog.text and "Documentation built" in caplog.text
+    assert logging.getLogger("mkdocs.commands.build").filters == []  # taken off again

@@ -39,7 +39,7 @@ import shutil
 import struct
 import tempfile
 from collections import deque
-from typing import Callable, Hashable
+from typing import Any, Callable, Hashable
 
 #: Fewer tasks than this are not worth a process (starting one costs about 20 ms).
 MINIMUM = 200
@@ -193,6 +193,17 @@ class Prefetch:
 _FRAME = struct.Struct("<QQ")
 
 
+def _read_exactly(reader, size: int) -> bytes:
+    """``size`` bytes of a worker's results (written whole before they were announced)."""
+    data = reader.read(size)
+    while len(data) < size:  # a raw read may return less than asked
+        more = reader.read(size - len(data))
+        if not more:
+            raise EOFError("a worker's result ends early")
+        data += more
+    return data
+
+
 class Meet:
     """Results of ``work[kind](arg)`` for the ``tasks`` (kind, arg), asked for in order:
     a worker makes them from the first on while the build, rather than wait for a result,
@@ -265,20 +276,12 @@ class Meet:
 
     def _read_one(self) -> None:
         """The worker's next result (written whole: ``_written`` said so)."""
-        length, place = _FRAME.unpack(self._read(_FRAME.size))
+        length, place = _FRAME.unpack(_read_exactly(self._reader, _FRAME.size))
         task = self._tasks[place]
-        self._results[task] = pickle.loads(self._read(length))
+        self._results[task] = pickle.loads(_read_exactly(self._reader, length))
         self._expected.discard(task)
         self.from_worker += 1
 
-    def _read(self, size: int) -> bytes:
-        data = self._reader.read(size)
-        while len(data) < size:  # a raw read may return less than asked
-            more = self._reader.read(size - len(data))
-            if not more:
-                raise EOFError("a worker's result ends early")
-            data += more
-        return data
 
     def _claim(self, place: int) -> int | None:
         """A task for the build to make: ``place`` if nobody has claimed it and it is the
@@ -348,3 +351,86 @@ class Meet:
             self._frozen = False
         self._expected.clear()
         self._results.clear()
+
+
+class Stream:
+    """``work(arg)`` for each of ``args``, made by a worker in that order while the build
+    reads them in that order (``Build.load``: the worker parses each course file while the
+    build validates the ones before it). A result, or the exception the work raised, goes
+    through a file, one semaphore release a result, as ``Meet``'s do. Asked out of order,
+    or once the worker has failed, the build makes the result itself."""
+
+    def __init__(self, work: Callable[[Any], Any], args: list, minimum: int | None = None):
+        self.work = work
+        self._args = list(args)
+        self._next = 0
+        self._process = None
+        self._reader = None
+        self._path = ""
+        self.from_worker = 0
+        if len(self._args) < (MINIMUM if minimum is None else minimum) or "fork" not in multiprocessing.get_all_start_methods():
+            return
+        context = multiprocessing.get_context("fork")
+        self._written = context.Semaphore(0)
+        fd, self._path = tempfile.mkstemp(prefix="rskole-")
+        os.close(fd)
+        self._reader = open(self._path, "rb", buffering=0)
+        self._process = context.Process(target=self._work_through, daemon=True)
+        self._process.start()
+
+    @property
+    def working(self) -> bool:
+        return self._process is not None
+
+    def _work_through(self) -> None:
+        global _IN_WORKER
+        _IN_WORKER = True
+        with open(self._path, "ab", buffering=0) as out:
+            for arg in self._args:
+                try:
+                    outcome = (True, self.work(arg))
+                except Exception as exc:  # the build raises it where it asks, as if made there
+                    outcome = (False, exc)
+                try:
+                    data = pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)
+                except Exception:
+                    return  # what cannot be handed over, the build makes itself
+                out.write(_FRAME.pack(len(data), 0) + data)
+                self._written.release()
+
+    def get(self, arg: Any) -> Any:
+        """``work(arg)``: the worker's result when ``arg`` is the next of ``args``."""
+        if self._process is None or self._next >= len(self._args) or self._args[self._next] != arg:
+            return self.work(arg)
+        try:
+            while not self._written.acquire(timeout=0.1):
+                if not self._process.is_alive():
+                    if self._written.acquire(block=False):
+                        break  # written just before it stopped
+                    raise ChildProcessError("the worker stopped")
+            length, _ = _FRAME.unpack(_read_exactly(self._reader, _FRAME.size))
+            made, value = pickle.loads(_read_exactly(self._reader, length))
+        except (ChildProcessError, EOFError, OSError, pickle.UnpicklingError, AttributeError, TypeError):
+            self.close()
+            return self.work(arg)
+        self._next += 1
+        self.from_worker += 1
+        if not made:
+            raise value
+        return value
+
+    def close(self) -> None:
+        if self._process is not None:
+            self._process.terminate()
+            self._process.join()
+            self._process.close()
+            self._process = None
+        if self._reader is not None:
+            self._reader.close()
+            self._reader = None
+        if self._path:
+            try:
+                os.unlink(self._path)
+            except OSError:
+                pass
+            self._path = ""

@@ -24,7 +24,8 @@ from markupsafe import Markup
 
 from . import ahead, background, content, danish, feeds, headers, indexing, jsonld, layout, memo, plain, qr, registry, routes, safety, sitemap, text, views, whitespace, writer
 from .glossary import TermIndex, link
-from .catalogue import Catalogue, Course, Paths, load, load_settings, today
+from .catalogue import Catalogue, Course, Paths, course_files, load, load_settings, today
+from .sources import load_yaml_file
 from .model import SiteSettings
 from .registry import PageSpec
 from .views import Env
@@ -222,9 +223,19 @@ class Build:
         return views.footer_view(self.settings)
 
     def load(self) -> Catalogue:
-        """Read and validate every editor file; raise ContentError with all problems."""
-        catalogue, problems = load(Paths(self.root, self.courses_dir, self.glossary_dir), self.settings, self.zone,
-                                   parsed=memo.COURSES if self.keep_pages else None)
+        """Read and validate every editor file; raise ContentError with all problems.
+
+        A one-off build has a second process parse the course files, in the order they
+        are validated, while it validates the ones before (``background.Stream``): the
+        YAML is about half of loading them. A served preview keeps what it read instead."""
+        paths = Paths(self.root, self.courses_dir, self.glossary_dir)
+        reading = None if self.keep_pages else background.Stream(load_yaml_file, course_files(paths))
+        try:
+            catalogue, problems = load(paths, self.settings, self.zone, parsed=memo.COURSES if self.keep_pages else None,
+                                       read=reading.get if reading is not None else load_yaml_file)
+        finally:
+            if reading is not None:
+                reading.close()
         if problems:
             raise ContentError(problems)
         self.catalogue = catalogue

@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from pydantic import ValidationError
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -165,11 +165,14 @@ def course_files(paths: Paths) -> list[Path]:
     return found
 
 
-def load(paths: Paths, settings: SiteSettings, zone: ZoneInfo, parsed: Any = None) -> tuple[Catalogue, Problems]:
+def load(paths: Paths, settings: SiteSettings, zone: ZoneInfo, parsed: Any = None,
+         read: Callable[[Path], Document] = load_yaml_file) -> tuple[Catalogue, Problems]:
     """Read and validate every editor file. Never raises on bad content.
 
     ``parsed`` (a ``memo.Memo``, for ``mkdocs serve``'s rebuilds) keeps each valid course
-    file's document, spec and sessions by the file's bytes, across builds."""
+    file's document, spec and sessions by the file's bytes, across builds. ``read`` reads
+    a course file (``load_yaml_file``: a one-off build may have it read ahead, in the
+    order of ``course_files``)."""
     problems = Problems()
     courses_dir = paths.root / paths.courses
 
@@ -268,7 +271,7 @@ def load(paths: Paths, settings: SiteSettings, zone: ZoneInfo, parsed: Any = Non
                 if len(problems) == errs_before:
                     courses[slug] = Course(slug, spec, sessions, rel)
                 continue
-        doc = _read(path, rel, problems)
+        doc = _read(path, rel, problems, read)
         if doc is None:
             continue
         digests[rel] = text_digest("\n".join(doc.source))

@@ -69,6 +69,10 @@ class SourceError(Exception):
         self.line = line
         self.message = message
 
+    def __reduce__(self):
+        # As it was made (the file may be read in another process: ``background.Stream``).
+        return (type(self), (self.line, self.message))
+
 
 class _Resolver(yaml.resolver.BaseResolver):
     """YAML 1.2-like scalars: only true/false are booleans, no sexagesimals, and dates

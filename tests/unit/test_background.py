@@ -383,3 +383,57 @@ def test_no_worker_makes_no_folder(monkeypatch):
     assert prefetch.get("a", "ord 1") == "ORD 1!"
     prefetch.close()
     assert made == []
+
+
+def parse_or_refuse(text: str) -> str:
+    """A stand-in for reading a file: some are refused with a located problem."""
+    from rskole.sources import SourceError
+
+    if text.startswith("bad"):
+        raise SourceError(int(text[3:]), f"linje {text[3:]} kan ikke læses")
+    return text.upper()
+
+
+@pytest.mark.skipif(not FORK, reason="no fork on this platform")
+def test_a_stream_gives_the_workers_results_in_order_and_raises_what_the_work_raised():
+    from rskole.sources import SourceError
+
+    args = ["a", "bad7", "b", "c", "bad12", "d"]
+    stream = background.Stream(parse_or_refuse, args, minimum=0)
+    try:
+        assert stream.working
+        assert stream.get("a") == "A"
+        with pytest.raises(SourceError) as raised:
+            stream.get("bad7")
+        assert (raised.value.line, raised.value.message) == (7, "linje 7 kan ikke læses")
+        assert stream.get("b") == "B"
+        assert stream.get("zz") == "ZZ"          # not the next: made here
+        assert stream.get("c") == "C"
+        with pytest.raises(SourceError):
+            stream.get("bad12")
+        assert stream.get("d") == "D"
+        assert stream.get("d") == "D"            # asked again: made here
+        assert stream.from_worker == 6
+    finally:
+        stream.close()
+    assert multiprocessing.active_children() == []
+
+
+def refuses_in_the_worker(text: str) -> str:
+    if os.getpid() != PARENT:
+        os._exit(3)  # the worker dies at its first task
+    return text[::-1]
+
+
+@pytest.mark.skipif(not FORK, reason="no fork on this platform")
+def test_a_stream_whose_worker_dies_leaves_the_work_to_the_build():
+    stream = background.Stream(refuses_in_the_worker, ["abc", "def"], minimum=0)
+    assert [stream.get("abc"), stream.get("def")] == ["cba", "fed"]
+    assert stream.from_worker == 0 and not stream.working
+    assert multiprocessing.active_children() == []
+
+
+def test_a_short_stream_has_no_worker():
+    stream = background.Stream(shout, ["a", "b"])
+    assert not stream.working and [stream.get("a"), stream.get("b")] == ["A!", "B!"]
+    stream.close()

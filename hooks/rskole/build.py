@@ -22,7 +22,7 @@ import markdown as md
 import yaml
 from markupsafe import Markup
 
-from . import ahead, background, content, danish, feeds, headers, indexing, jsonld, layout, memo, plain, qr, registry, routes, safety, sitemap, text, views, whitespace, writer
+from . import ahead, background, content, feeds, headers, indexing, jsonld, layout, memo, plain, qr, registry, routes, safety, sitemap, text, views, whitespace, writer
 from .glossary import TermIndex, link
 from .catalogue import Catalogue, Course, Paths, course_files, load, load_settings, today
 from .sources import load_yaml_file
@@ -255,7 +255,7 @@ class Build:
         self.usage = {slug: {} for slug in catalogue.terms}
         for course in catalogue.courses.values():
             for slug in course.spec.glossary:
-                self.usage[slug][routes.url_of(routes.course_uri(course.slug))] = f"Kursus: {course.spec.title}"
+                self.usage[slug][routes.url_of(routes.course_uri(course.slug))] = views.usage_title(course)
         return catalogue
 
     def _start_prefetch(self) -> None:
@@ -378,7 +378,7 @@ class Build:
 
     def _finish(self, spec: PageSpec) -> "Finished":
         page_url = spec.url
-        record = f"Kursus: {spec.title}" if spec.kind == "course" else None
+        record = views.usage_title(self.catalogue.courses[spec.key]) if spec.kind == "course" else None
         ctx = None
         key = None
         if self.keep_pages and spec.kind == "course":
@@ -393,7 +393,7 @@ class Build:
             # the site (settings, Markdown, templates, glossary) and, for a term page,
             # who uses the term. The same key gives the same bytes.
             ctx = views.context(self.env, spec)
-            usage = sorted(self.usage.get(spec.key, {}).items()) if spec.kind == "term" else None
+            usage = views.usage_list(self.env, self.usage.get(spec.key, {})) if spec.kind == "term" else None
             key = memo.digest(self._site_key(), memo.pickled(spec), memo.pickled(ctx, self._known), memo.pickled(usage))
         if key is not None:
             laid_out, used = memo.PAGES.get(
@@ -458,8 +458,8 @@ class Build:
                     term["definition_html"] = Markup(self.link_terms(term["definition_html"], page_url, once, frozenset([term["slug"]])))
         html_out = self.render(f"portal/{spec.kind}.html", page_url, body=body, **ctx)
         if spec.kind == "term":
-            used_by = sorted(self.usage.get(spec.key, {}).items(), key=lambda kv: danish.sort_key(kv[1]))
-            html_out += self.render("portal/term_usage.html", page_url, pages=[{"url": u, "title": t} for u, t in used_by])
+            html_out += self.render("portal/term_usage.html", page_url,
+                                    pages=views.usage_list(self.env, self.usage.get(spec.key, {})))
         return html_out.encode("utf-8"), frozenset(used)
 
     def _site_key(self) -> str:

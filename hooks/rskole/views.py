@@ -772,3 +772,29 @@ def footer_view(settings) -> dict:
         "crisis": [part for part in crisis if part["text"]],
         "accessibility_statement": settings.accessibility_statement,
     }
+
+
+def usage_title(course: Course) -> str:
+    """How a term's page names a course that uses the term ("Bruges i")."""
+    return f"Kursus: {course.spec.title}"
+
+
+def usage_list(env: Env, used: dict[str, str]) -> list[dict[str, str]]:
+    """A term's "Bruges i": each page that uses it (``used``: URL -> title), in Danish
+    alphabetical order. Courses of the same title (the same course in two semesters) are
+    told apart by their first day, "Kursus: Håb i hverdagen (fra 4. januar 2027)", and
+    listed in that order: the same link text twice would lead to two pages unsaid."""
+    by_url = env._cache.get("course_urls")
+    if by_url is None:
+        by_url = env._cache["course_urls"] = {url_of(course_uri(c.slug)): c for c in env.cat.courses.values()}
+    titles: dict[str, int] = {}
+    for title in used.values():
+        titles[title] = titles.get(title, 0) + 1
+    entries = []
+    for url, title in used.items():
+        course = by_url.get(url)
+        first = first_session(list(course.sessions)) if course is not None else None
+        day = first.start.date() if first is not None else None
+        shown = f"{title} (fra {danish.day_month(day)} {day.year})" if titles[title] > 1 and day is not None else title
+        entries.append((danish.sort_key(title), day or date.max, url, shown))
+    return [{"url": url, "title": shown} for _, _, url, shown in sorted(entries)]

@@ -514,3 +514,32 @@ def test_a_large_sites_pages_wait_compressed_and_read_the_same(project, monkeypa
     preview.load()
     preview.compose()
     assert not any(f.packed for f in preview.finished.values())
+
+
+def test_bruges_i_tells_courses_of_the_same_title_apart_by_their_first_day(tmp_path, fresh_memos):
+    # The same course in two semesters: two links "Kursus: Håb & recovery" would lead to
+    # two pages with nothing to say which is which.
+    autumn = COURSE.replace("2027-03-03", "2027-09-01")
+    write_files(tmp_path, {**FILES, "courses/haab-efteraar.yml": autumn})
+    build = new_build(tmp_path)
+    build.compose()
+    assert usage_list(build.finished["ordbog/personlig-recovery.md"].html) == [
+        ("../../", "Home"),
+        ("../../kurser/haab/", "Kursus: Håb &amp; recovery (fra 3. marts 2027)"),
+        ("../../kurser/haab-efteraar/", "Kursus: Håb &amp; recovery (fra 1. september 2027)"),
+        ("../../kontakt/", "Skriv til os")]
+    # A title used once is said as it is.
+    write_files(tmp_path, {"courses/haab-efteraar.yml": autumn.replace("Håb & recovery", "Håb om efteråret")})
+    alone = new_build(tmp_path)
+    alone.compose()
+    assert ("../../kurser/haab/", "Kursus: Håb &amp; recovery") in usage_list(alone.finished["ordbog/personlig-recovery.md"].html)
+
+
+def test_a_served_rebuild_redoes_bruges_i_when_a_same_titled_course_moves(tmp_path, fresh_memos):
+    write_files(tmp_path, {**FILES, "courses/haab-efteraar.yml": COURSE.replace("2027-03-03", "2027-09-01")})
+    first = served(tmp_path)
+    assert "(fra 1. september 2027)" in first.finished["ordbog/personlig-recovery.md"].html
+    write_files(tmp_path, {"courses/haab-efteraar.yml": COURSE.replace("2027-03-03", "2027-09-08")})
+    second = served(tmp_path)
+    html = second.finished["ordbog/personlig-recovery.md"].html
+    assert "(fra 8. september 2027)" in html and "(fra 1. september 2027)" not in html

@@ -84,8 +84,9 @@ class _WrittenElsewhere(logging.Filter):
         return message[len("Page skipped: '"):].partition("'")[0] not in self.handed
 
 
-#: The logger of MkDocs' page loop (a name: the module holds no state).
-PAGES_LOGGER = "mkdocs.commands.build"
+#: The loggers of the page loop: MkDocs', and ProperDocs' (its fork; names only: the
+#: module holds no state).
+PAGES_LOGGERS = ("mkdocs.commands.build", "properdocs.commands.build")
 
 
 def _adapter(config) -> Adapter:
@@ -211,7 +212,8 @@ def on_env(env, config, files):
     env.globals["portal_kept"] = adapter.fragments.block
     # MkDocs lays out the pages next: a one-off build's writer finishes and writes them.
     if adapter.build.start_writer(len(files.documentation_pages())):
-        logging.getLogger(PAGES_LOGGER).addFilter(adapter.quiet)
+        for name in PAGES_LOGGERS:
+            logging.getLogger(name).addFilter(adapter.quiet)
     return env
 
 
@@ -337,7 +339,8 @@ def _finish_search_index(config):
 def _write_outputs(config):
     adapter = _adapter(config)
     adapter.build.finish_writer()
-    logging.getLogger(PAGES_LOGGER).removeFilter(adapter.quiet)
+    for name in PAGES_LOGGERS:
+        logging.getLogger(name).removeFilter(adapter.quiet)
     adapter.build.write_feeds(Path(config.site_dir))
     adapter.build.write_headers(Path(config.site_dir))
     adapter.build.tidy_ahead()

@@ -19,7 +19,7 @@ from pathlib import Path
 # MkDocs puts this folder on sys.path only while the hook file first runs: import the
 # core package here, at the top, never inside an event.
 from rskole import build as core
-from rskole import indexing, publish, whitespace
+from rskole import indexing, publish
 from rskole.fragments import Fragments
 from rskole.problems import ContentError
 
@@ -71,7 +71,7 @@ class Adapter:
 
 class _WrittenElsewhere(logging.Filter):
     """MkDocs says "Page skipped ... Generated empty output" of a page whose HTML a plugin
-    made empty: the pages the core's writer writes instead (``Build.publish``)."""
+    made empty: the pages the core's writer writes instead (``Build.finish_page``)."""
 
     def __init__(self, handed: set[str]):
         super().__init__()
@@ -298,11 +298,11 @@ def on_post_page(output, page, config):
     # The theme's indentation between tags shows as nothing (about a ninth of a page); the
     # inline scripts' hashes go into the CSP. Done, and the page written, by the core's
     # writer when one runs: MkDocs then gets "" and writes nothing.
-    published = build.publish(file.abs_dest_path, output)
-    if published is None:
+    finished = build.finish_page(file.abs_dest_path, output)
+    if finished is None:
         adapter.handed.add(file.src_uri)
     build.written(file.src_uri, file.abs_dest_path, None if file.generated_by else file.content_bytes)
-    return "" if published is None else published
+    return "" if finished is None else finished
 
 
 def on_post_template(output_content, template_name, config):

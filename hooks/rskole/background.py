@@ -193,6 +193,13 @@ class Prefetch:
 _FRAME = struct.Struct("<QQ")
 
 
+def _write_whole(out, data: bytes) -> None:
+    """``data`` into a worker's results file (a raw write may write less than asked)."""
+    view = memoryview(data)
+    while view:
+        view = view[out.write(view):]
+
+
 def _read_exactly(reader, size: int) -> bytes:
     """``size`` bytes of a worker's results (written whole before they were announced)."""
     data = reader.read(size)
@@ -271,7 +278,7 @@ class Meet:
                     data = pickle.dumps(self.work[kind](arg), protocol=pickle.HIGHEST_PROTOCOL)
                 except BaseException:
                     return
-                out.write(_FRAME.pack(len(data), place) + data)
+                _write_whole(out, _FRAME.pack(len(data), place) + data)
                 self._written.release()
 
     def _read_one(self) -> None:
@@ -281,7 +288,6 @@ class Meet:
         self._results[task] = pickle.loads(_read_exactly(self._reader, length))
         self._expected.discard(task)
         self.from_worker += 1
-
 
     def _claim(self, place: int) -> int | None:
         """A task for the build to make: ``place`` if nobody has claimed it and it is the
@@ -395,7 +401,7 @@ class Stream:
                     data = pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)
                 except Exception:
                     return  # what cannot be handed over, the build makes itself
-                out.write(_FRAME.pack(len(data), 0) + data)
+                _write_whole(out, _FRAME.pack(len(data), 0) + data)
                 self._written.release()
 
     def get(self, arg: Any) -> Any:

@@ -661,13 +661,13 @@ class Build:
 
     def start_writer(self, pages: int) -> bool:
         """A one-off build's pages, once laid out by the engine, are finished and written
-        by a forked process (``writer``): ``publish``. Not in a served preview. Whether
+        by a forked process (``writer``): ``finish_page``. Not in a served preview. Whether
         one runs."""
         if not self.keep_pages and self._writer is None:
             self._writer = writer.Writer(pages)
         return self._writer is not None and self._writer.working
 
-    def publish(self, dest: str, html: str) -> str | None:
+    def finish_page(self, dest: str, html: str) -> str | None:
         """A page as the engine laid it out for ``dest``: None when the writer writes it,
         else the page as the engine should write it (its indentation left out, its
         scripts' hashes noted)."""

@@ -124,7 +124,11 @@ class Prefetch:
             return
         global _WORK, _SPOOL
         _WORK = work
-        self._spool = _SPOOL = tempfile.mkdtemp(prefix="rskole-")
+        try:
+            self._spool = _SPOOL = tempfile.mkdtemp(prefix="rskole-")
+        except OSError:  # no temporary folder to be had: everything is made here
+            self._waiting.clear()
+            return
         self._chunks = _handfuls(list(self._waiting), alone, CHUNK)
         self._chunks.reverse()  # handed over from the end of the list
         # What the build holds now is kept until the worker stops: the collector then
@@ -193,6 +197,17 @@ class Prefetch:
 _FRAME = struct.Struct("<QQ")
 
 
+def _results_file():
+    """A new temporary file for a worker's results: its path, and the build's reader."""
+    fd, path = tempfile.mkstemp(prefix="rskole-")
+    os.close(fd)
+    try:
+        return path, open(path, "rb", buffering=0)
+    except OSError:
+        os.unlink(path)
+        raise
+
+
 def _write_whole(out, data: bytes) -> None:
     """``data`` into a worker's results file (a raw write may write less than asked)."""
     view = memoryview(data)
@@ -243,14 +258,16 @@ class Meet:
             self._expected.clear()
             return
         context = multiprocessing.get_context("fork")
-        self._lock = context.Lock()
-        #: The worker's next task, and one past the last task nobody has claimed yet.
-        self._ends = context.RawArray("q", [0, len(self._tasks)])
-        #: One release a result written whole.
-        self._written = context.Semaphore(0)
-        fd, self._path = tempfile.mkstemp(prefix="rskole-")
-        os.close(fd)
-        self._reader = open(self._path, "rb", buffering=0)
+        try:
+            self._lock = context.Lock()
+            #: The worker's next task, and one past the last task nobody has claimed yet.
+            self._ends = context.RawArray("q", [0, len(self._tasks)])
+            #: One release a result written whole.
+            self._written = context.Semaphore(0)
+            self._path, self._reader = _results_file()
+        except OSError:  # no shared memory or temporary file to be had: made here
+            self._expected.clear()
+            return
         gc.freeze()  # as in Prefetch: neither process's collector passes over what both hold
         self._frozen = True
         self._process = context.Process(target=self._work_from_the_front, daemon=True)
@@ -377,10 +394,11 @@ class Stream:
         if len(self._args) < (MINIMUM if minimum is None else minimum) or "fork" not in multiprocessing.get_all_start_methods():
             return
         context = multiprocessing.get_context("fork")
-        self._written = context.Semaphore(0)
-        fd, self._path = tempfile.mkstemp(prefix="rskole-")
-        os.close(fd)
-        self._reader = open(self._path, "rb", buffering=0)
+        try:
+            self._written = context.Semaphore(0)
+            self._path, self._reader = _results_file()
+        except OSError:  # no shared memory or temporary file to be had: made here
+            return
         self._process = context.Process(target=self._work_through, daemon=True)
         self._process.start()
 

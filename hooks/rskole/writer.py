@@ -81,12 +81,17 @@ class Writer:
         if pages < (MINIMUM if minimum is None else minimum) or "fork" not in multiprocessing.get_all_start_methods():
             return
         context = multiprocessing.get_context("fork")
-        #: One release a page (or a "next file" mark) appended whole.
-        self._ready = context.Semaphore(0)
-        #: Pages written by the writer, for a build that must finish its work.
-        self._done = context.RawValue("q", 0)
-        self._folder = tempfile.mkdtemp(prefix="rskole-pages-")
-        self._begin_segment()
+        try:
+            #: One release a page (or a "next file" mark) appended whole.
+            self._ready = context.Semaphore(0)
+            #: Pages written by the writer, for a build that must finish its work.
+            self._done = context.RawValue("q", 0)
+            self._folder = tempfile.mkdtemp(prefix="rskole-pages-")
+            self._begin_segment()
+        except OSError:  # no shared memory or temporary folder to be had: no writer
+            self._remove_folder()
+            self._segments = []
+            return
         pid = os.fork()
         if pid == 0:  # the writer
             status = 1

@@ -437,3 +437,24 @@ def test_a_short_stream_has_no_worker():
     stream = background.Stream(shout, ["a", "b"])
     assert not stream.working and [stream.get("a"), stream.get("b")] == ["A!", "B!"]
     stream.close()
+
+
+def test_without_a_temporary_file_every_result_is_made_here(monkeypatch):
+    # A read-only or full temporary folder: no worker, and no traceback either.
+    def refused(*args, **kwargs):
+        raise OSError(30, "Read-only file system")
+
+    monkeypatch.setattr(background.tempfile, "mkstemp", refused)
+    monkeypatch.setattr(background.tempfile, "mkdtemp", refused)
+    meet = background.Meet(WORK, TASKS, minimum=0)
+    stream = background.Stream(shout, ["a", "b"], minimum=0)
+    prefetch = Prefetch(WORK, TASKS, minimum=0)
+    try:
+        assert not (meet.working or stream.working or prefetch.working)
+        assert [meet.get(*task) for task in TASKS] == [prefetch.get(*task) for task in TASKS] == [WORK[k](a) for k, a in TASKS]
+        assert stream.get("a") == "A!"
+    finally:
+        meet.close()
+        stream.close()
+        prefetch.close()
+    assert multiprocessing.active_children() == []

@@ -94,3 +94,13 @@ def test_a_stopped_writer_is_gone_with_its_spool(tmp_path):
     assert not pen.working and not os.path.exists(folder)
     with pytest.raises(ChildProcessError):
         os.waitpid(pid, os.WNOHANG)
+
+
+def test_without_a_temporary_folder_there_is_no_writer(tmp_path, monkeypatch):
+    def refused(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(writer.tempfile, "mkdtemp", refused)
+    pen = writer.Writer(1000, minimum=0)
+    assert not pen.working and not pen.hand_over(str(tmp_path / "a.html"), "<p>a</p>")
+    assert pen.close() == set()

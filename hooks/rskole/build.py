@@ -683,11 +683,6 @@ class Build:
             self.script_hashes |= self._writer.close()
             self._writer = None
 
-    def stop_writer(self) -> None:
-        if self._writer is not None:
-            self._writer.stop()
-            self._writer = None
-
     def note_output(self, html: str) -> None:
         """Collect the inline scripts' hashes of every page as it is written (for the CSP),
         instead of reading the whole site back afterwards."""

@@ -20,7 +20,7 @@ import multiprocessing
 import os
 from pathlib import Path
 
-from . import routes
+from . import background, routes
 from .catalogue import Paths, course_files
 from .danish import is_slug
 
@@ -81,20 +81,14 @@ class Ahead:
     def wait(self) -> None:
         """Until the process has made its files (or stopped)."""
         if self._pid:
-            try:
-                os.waitpid(self._pid, 0)
-            except ChildProcessError:
-                pass
+            background.reap(self._pid)
             self._pid = 0
 
     def stop(self) -> None:
         """Stop the process at once (a build that failed: its folder is removed next)."""
         if self._pid:
-            try:
-                os.kill(self._pid, 9)
-            except ProcessLookupError:
-                pass
-        self.wait()
+            background.kill(self._pid)
+            self._pid = 0
 
     def tidy(self) -> list[Path]:
         """Remove what was made ahead and not written (an empty file; a page's folder left

@@ -208,6 +208,39 @@ def _results_file():
         raise
 
 
+def _end_worker(process, reader, path: str) -> None:
+    """Stop a worker that writes its results to a file (``Meet``, ``Stream``), close the
+    build's reader and remove the file; each may be missing."""
+    if process is not None:
+        process.terminate()
+        process.join()
+        process.close()
+    if reader is not None:
+        reader.close()
+    if path:
+        try:
+            os.unlink(path)
+        except OSError:
+            pass
+
+
+def kill(pid: int) -> None:
+    """Stop a process forked with ``os.fork`` (``ahead``, ``writer``) at once, and reap it."""
+    try:
+        os.kill(pid, 9)
+    except ProcessLookupError:
+        pass
+    reap(pid)
+
+
+def reap(pid: int) -> int:
+    """Wait for a forked process to end; its wait status (0 when it was reaped before)."""
+    try:
+        return os.waitpid(pid, 0)[1]
+    except ChildProcessError:
+        return 0
+
+
 def _write_whole(out, data: bytes) -> None:
     """``data`` into a worker's results file (a raw write may write less than asked)."""
     view = memoryview(data)
@@ -355,20 +388,8 @@ class Meet:
 
     def close(self) -> None:
         """Stop the worker (what it has not made, the build makes itself)."""
-        if self._process is not None:
-            self._process.terminate()
-            self._process.join()
-            self._process.close()
-            self._process = None
-        if self._reader is not None:
-            self._reader.close()
-            self._reader = None
-        if self._path:
-            try:
-                os.unlink(self._path)
-            except OSError:
-                pass
-            self._path = ""
+        _end_worker(self._process, self._reader, self._path)
+        self._process, self._reader, self._path = None, None, ""
         if self._frozen:
             gc.unfreeze()
             self._frozen = False
@@ -444,17 +465,6 @@ class Stream:
         return value
 
     def close(self) -> None:
-        if self._process is not None:
-            self._process.terminate()
-            self._process.join()
-            self._process.close()
-            self._process = None
-        if self._reader is not None:
-            self._reader.close()
-            self._reader = None
-        if self._path:
-            try:
-                os.unlink(self._path)
-            except OSError:
-                pass
-            self._path = ""
+        """Stop the worker (what it has not read, the build reads itself)."""
+        _end_worker(self._process, self._reader, self._path)
+        self._process, self._reader, self._path = None, None, ""

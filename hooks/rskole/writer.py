@@ -25,7 +25,7 @@ import struct
 import tempfile
 from pathlib import Path
 
-from . import headers, whitespace
+from . import background, headers, whitespace
 
 #: Fewer pages than this are not worth a process.
 MINIMUM = 200
@@ -175,7 +175,7 @@ class Writer:
             return self.hashes
         self._append(_FRAME.pack(0, 0))
         self._out.close()
-        _, status = os.waitpid(self._pid, 0)
+        status = background.reap(self._pid)
         self._pid = 0
         try:
             with open(os.path.join(self._folder, "hashes"), encoding="utf-8") as noted:
@@ -207,14 +207,7 @@ class Writer:
     def stop(self) -> None:
         """A build that failed: stop the writer at once and remove the spool."""
         if self._pid:
-            try:
-                os.kill(self._pid, 9)
-            except ProcessLookupError:
-                pass
-            try:
-                os.waitpid(self._pid, 0)
-            except ChildProcessError:
-                pass
+            background.kill(self._pid)
             self._pid = 0
         if self._out is not None:
             self._out.close()

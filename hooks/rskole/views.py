@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -787,9 +788,7 @@ def usage_list(env: Env, used: dict[str, str]) -> list[dict[str, str]]:
     by_url = env._cache.get("course_urls")
     if by_url is None:
         by_url = env._cache["course_urls"] = {url_of(course_uri(c.slug)): c for c in env.cat.courses.values()}
-    titles: dict[str, int] = {}
-    for title in used.values():
-        titles[title] = titles.get(title, 0) + 1
+    titles = Counter(used.values())
     entries = []
     for url, title in used.items():
         course = by_url.get(url)

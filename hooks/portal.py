@@ -19,7 +19,7 @@ from pathlib import Path
 # MkDocs puts this folder on sys.path only while the hook file first runs: import the
 # core package here, at the top, never inside an event.
 from rskole import build as core
-from rskole import indexing, publish
+from rskole import collector, indexing, publish
 from rskole.fragments import Fragments
 from rskole.problems import ContentError
 
@@ -107,6 +107,9 @@ def on_config(config):
     # A served site (mkdocs serve builds into its own folder, unstaged) keeps finished
     # pages for its next rebuild, in the core's content-keyed cache.
     build.keep_pages = staging is None
+    if build.keep_pages:
+        # A rebuild of the preview runs without Python's collector, which runs after it.
+        collector.PREVIEW.build_starts()
     config[KEY] = Adapter(build, staging)
     # Every page's footer (the theme's own pages too, such as 404.html) shows help.
     config.extra["portal_footer"] = build.footer()
@@ -349,9 +352,18 @@ def _write_outputs(config):
         publish.finish(staging, site_dir)
         config.site_dir = str(site_dir)
         adapter.staging = None
+    if adapter.build.keep_pages:
+        collector.PREVIEW.build_ends()
 
 
 on_post_build = CombinedEvent(_finish_search_index, _write_outputs)
+
+
+# Default priority (no other plugin's work depends on it): a failed rebuild of the preview
+# has ended too, and Python's collector may run after it. MkDocs gives this event no
+# config; the schedule is the process's (a one-off build never started it: nothing then).
+def on_build_error(error):
+    collector.PREVIEW.build_ends()
 
 
 # Last: MkDocs calls this as its process ends (after mkdocs build, gh-deploy, or when

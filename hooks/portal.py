@@ -11,6 +11,7 @@ Event priorities are commented where they are not the default.
 
 from __future__ import annotations
 
+import copy
 import gc
 import logging
 import sys
@@ -21,6 +22,7 @@ from pathlib import Path
 from rskole import build as core
 from rskole import collector, indexing, publish
 from rskole.fragments import Fragments
+from rskole.frames import Frames
 from rskole.problems import ContentError
 
 from mkdocs.exceptions import PluginError
@@ -50,6 +52,8 @@ class Adapter:
         self.built: set[str] = set()
         #: Layout the same on many pages, made once (the navigation, by folder).
         self.fragments = Fragments()
+        #: Generated pages' whole layouts, made once a shape and filled in.
+        self.frames = Frames()
         #: Whether Material's search index takes a generated page's sections through
         #: ``_indexed_beside``, which hands search the page's indexed part only when search
         #: reads the page itself (the worker's reading needs none).
@@ -213,11 +217,88 @@ def on_env(env, config, files):
     # for the blocks it keeps by folder, when they are there.
     env.globals["portal_navigation"] = adapter.fragments.navigation
     env.globals["portal_kept"] = adapter.fragments.block
+    if _frames_apply(config):
+        _lay_out_in_frames(adapter, env)
     # MkDocs lays out the pages next: a one-off build's writer finishes and writes them.
     if adapter.build.start_writer(len(files.documentation_pages())):
         for name in PAGES_LOGGERS:
             logging.getLogger(name).addFilter(adapter.quiet)
     return env
+
+
+#: What a page's layout is given: MkDocs' get_context, and the adapter's JSON-LD. A frame
+#: is used only when there is nothing else: anything else may differ from page to page.
+FRAMED_CONTEXT = ("base_url", "build_date_utc", "config", "extra_css", "extra_javascript",
+                  "mkdocs_version", "nav", "page", "pages", "portal_head")
+#: Values a frame holds that the theme escapes or strips (rskole/frames.py: ``inert``).
+INERT_HOLES = ("title", "description", "canonical")
+#: Front matter that is a hole, or that Material's templates do not read (search's own).
+UNSHAPED_META = ("title", "description", "tags", "search")
+
+
+def _frames_apply(config) -> bool:
+    """Frames are for Material's layout, with no plugin or hook but search and this one
+    (another may add to a page's layout, as the tags plugin does)."""
+    others = [name for name, plugin in config.plugins.items()
+              if name not in ("search", "material/search") and getattr(plugin, "__file__", None) != __file__]
+    return getattr(config.theme, "name", None) == "material" and not others
+
+
+def _lay_out_in_frames(adapter: Adapter, env) -> None:
+    """MkDocs lays every page out with main.html's ``render``: a generated page of a known
+    shape is laid out as its frame filled in (rskole/frames.py), every other page as before."""
+    template = env.get_template("main.html")
+    own = template.render
+
+    def render(*args, **kwargs) -> str:
+        context = dict(*args, **kwargs)
+        shape = _shape(adapter, context)
+        if shape is None:
+            return own(context)
+        page = context["page"]
+        values = {"title": page.title, "content": page.content}
+        if "description" in page.meta:
+            values["description"] = page.meta["description"]
+        if page.canonical_url is not None:
+            values["canonical"] = page.canonical_url
+        if "portal_head" in context:
+            values["head"] = str(context["portal_head"])
+        return adapter.frames.lay_out(shape, values, tuple(n for n in INERT_HOLES if n in values),
+                                      lambda: own(context), lambda v: own(_with_values(context, v)))
+
+    template.render = render
+
+
+def _shape(adapter: Adapter, context: dict):
+    """What a generated page's layout depends on besides its holes (None: not framed)."""
+    page = context.get("page")
+    if page is None or not set(context) <= set(FRAMED_CONTEXT):
+        return None
+    if page.file.src_uri not in adapter.build.finished or not isinstance(page.content, str):
+        return None
+    folder = adapter.fragments.folder(page, context["nav"])
+    if (folder is None or page.is_homepage or len(page.toc) or page.previous_page is not None
+            or page.next_page is not None or page.ancestors):
+        return None
+    meta = tuple(sorted((key, repr(value)) for key, value in page.meta.items() if key not in UNSHAPED_META))
+    return (folder, meta, "description" in page.meta, page.canonical_url is not None,
+            "portal_head" in context, "<h1" in page.content, page.edit_url)
+
+
+def _with_values(context: dict, values: dict) -> dict:
+    """``context`` with another page's values in the holes (a copy: the page is untouched)."""
+    page = copy.copy(context["page"])
+    page.title = values["title"]
+    page.meta = dict(page.meta, title=values["title"])
+    if "description" in values:
+        page.meta["description"] = values["description"]
+    if "canonical" in values:
+        page.canonical_url = values["canonical"]
+    page.content = values["content"]
+    out = dict(context, page=page)
+    if "head" in values:
+        out["portal_head"] = core.Markup(values["head"])
+    return out
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:

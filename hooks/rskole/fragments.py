@@ -42,7 +42,7 @@ class Fragments:
         it shows there exactly once. Otherwise (a title such as "a", found in the markup
         too; a title written with entities by an escaping engine) the page's own layout
         is used."""
-        folder = self._folder(page, nav)
+        folder = self.folder(page, nav)
         if folder is None:
             return lay_out()
         key = (name, folder)
@@ -61,7 +61,7 @@ class Fragments:
             self.made += 1
         return laid_out
 
-    def _folder(self, page: Any, nav: Any) -> str | None:
+    def folder(self, page: Any, nav: Any) -> str | None:
         """The folder of a page outside the navigation, with no navigation page under
         its address (else None: its layout is its own)."""
         url = getattr(page, "url", None)

@@ -83,3 +83,53 @@ def test_blocks_kept_by_folder_are_the_blocks_every_page_lays_out(tmp_path):
         page = a[name].decode("utf-8")
         topic = page.split('data-md-component="header-topic"', 1)[1].split("</span>", 1)[0]
         assert title in topic, (name, topic)
+
+
+FRAMES_SCRIPT = '''
+import json, logging, sys
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+logging.getLogger("mkdocs").setLevel(logging.ERROR)
+config = load_config(sys.argv[1] + "/mkdocs.yml", site_dir=sys.argv[2])
+config.plugins.on_startup(command="build", dirty=False)
+build(config)
+frames = config["rskole_adapter"].frames
+print(json.dumps({"filled": frames.filled, "refused": frames.refused, "shapes": len(frames._kept)}))
+'''
+
+
+def test_pages_filled_into_frames_are_the_pages_material_lays_out(tmp_path):
+    """hooks/portal.py lays the generated pages of one shape out once, with holes for their
+    own values, and fills each in (rskole/frames.py). The same project laying out every
+    page in full gives the same bytes in every file, a course whose title has characters
+    that escaping changes among them."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    ours = make_project(tmp_path / "ours", fixture="portal")
+    theirs = make_project(tmp_path / "theirs", fixture="portal")
+    hook = theirs / "hooks" / "portal.py"
+    text = hook.read_text(encoding="utf-8")
+    assert text.count("    if _frames_apply(config):\n") == 1
+    hook.write_text(text.replace("    if _frames_apply(config):\n", "    if False:\n"), encoding="utf-8")
+    for project in (ours, theirs):
+        cafe = (project / "courses" / "recovery-cafe.yml").read_text(encoding="utf-8")
+        (project / "courses" / "mad-og-psyke.yml").write_text(
+            cafe.replace("title: Recovery-café i Café Lyset", "title: Mad & psyke – \"spis med\""), encoding="utf-8")
+    a_build, b_build = run_build(ours, site=tmp_path / "site-ours"), run_build(theirs, site=tmp_path / "site-theirs")
+    assert a_build.returncode == 0 and b_build.returncode == 0, a_build.stderr + b_build.stderr
+    a, b = _files(a_build.site), _files(b_build.site)
+    assert sorted(a) == sorted(b)
+    assert [name for name in a if a[name] != b[name]] == []
+    # That course's page was laid out in full: its title's entities are not inert.
+    assert "<title>Mad &amp; psyke – &quot;spis med&quot; - " in a["kurser/mad-og-psyke/index.html"].decode("utf-8")
+    # And the frames were used: most generated pages were filled in, none refused.
+    env = dict(os.environ, PORTAL_TODAY="2026-11-22", NO_MKDOCS_2_WARNING="1")
+    proc = subprocess.run([sys.executable, "-c", FRAMES_SCRIPT, str(ours), str(tmp_path / "site-count")],
+                          capture_output=True, text=True, env=env, cwd=ours, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    used = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert used["refused"] == 0 and used["shapes"] >= 4
+    assert used["filled"] >= len([n for n in a if n.startswith(("kurser/", "ordbog/")) and n.endswith("/index.html")]) // 2, used

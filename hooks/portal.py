@@ -127,6 +127,9 @@ def on_files(files: Files, config) -> Files:
         # MkDocs has emptied the staging folder: the pages' files can be made there while
         # the content is read (the last good site is elsewhere, untouched).
         build.start_ahead(Path(config.site_dir))
+    if _material_index(config) is not None and not build.keep_pages:
+        # Search's reading of each generated page is made as the page is composed.
+        build.search_reader = _sections
     try:
         build.load()
         # One pass: every generated page is finished here, before MkDocs renders any.
@@ -152,21 +155,27 @@ def on_files(files: Files, config) -> Files:
 
 
 def _start_beside(build: core.Build, files: Files, config) -> None:
-    """While MkDocs lays out the pages, a one-off build's worker reads each generated page
-    for Material's search with search's own parser (most of search's work), then writes
-    the feeds. The index gets the sections search would have read itself, in the same
-    order."""
-    search = config.plugins.get("material/search") or config.plugins.get("search")
-    index = getattr(search, "search_index", None)
+    """Material's search gets each generated page's sections as search's own parser reads
+    them (most of search's work), in the same order: read as the pages were composed
+    (``Build.search_reader``), or else by a one-off build's worker while MkDocs lays out
+    the pages. That worker then writes the feeds."""
+    index = _material_index(config)
     work, tasks = {}, []
-    if SearchIndex is not None and isinstance(index, SearchIndex):
-        finished = build.finished
+    if index is not None:
+        finished, read = build.finished, build.read_by_search
         work["search"] = lambda src_uri: _sections(finished[src_uri].search_html)
         tasks = [("search", file.src_uri) for file in files.documentation_pages()
-                 if file.src_uri in finished and finished[file.src_uri].searched]
+                 if file.src_uri in finished and finished[file.src_uri].searched and file.src_uri not in read]
         index.add_entry_from_context = _indexed_beside(index, build)
         _adapter(config).search_beside = True
     build.start_beside(work, tasks, Path(config.site_dir))
+
+
+def _material_index(config):
+    """Material's search index of this build (None: another search, or none)."""
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    index = getattr(search, "search_index", None)
+    return index if SearchIndex is not None and isinstance(index, SearchIndex) else None
 
 
 def _sections(html: str) -> list:
@@ -178,7 +187,8 @@ def _sections(html: str) -> list:
 
 def _indexed_beside(index, build: core.Build):
     """Material's SearchIndex.add_entry_from_context (9.8.2), with a generated page's
-    sections read by the worker when one runs: the same steps, the same entries."""
+    sections read already (by compose, or the worker beside MkDocs): the same steps, the
+    same entries."""
     own = index.add_entry_from_context
 
     def add_entry_from_context(page) -> None:
@@ -186,7 +196,9 @@ def _indexed_beside(index, build: core.Build):
         finished = build.finished.get(page.file.src_uri)
         if search.get("exclude") or finished is None:
             return own(page)
-        sections = build.beside("search", page.file.src_uri)
+        sections = build.read_by_search.get(page.file.src_uri)
+        if sections is None:
+            sections = build.beside("search", page.file.src_uri)
         if sections is None:
             page.content = finished.search_html  # search reads the page itself
             return own(page)

@@ -149,6 +149,12 @@ class Build:
     usage: dict[str, dict[str, str]] = field(default_factory=dict)
     #: CSP hash sources of the inline scripts in the pages written so far.
     script_hashes: set[str] = field(default_factory=set)
+    #: The engine's search reading of a page's indexed part (``Finished.search_html``), set
+    #: by the adapter before ``compose``: a one-off build then reads each page as it is
+    #: composed, on both processes, into ``read_by_search``.
+    search_reader: Callable[[str], Any] | None = None
+    #: src_uri -> what ``search_reader`` made of the page (a one-off build's, by ``compose``).
+    read_by_search: dict[str, Any] = field(default_factory=dict)
     _jinja: jinja2.Environment | None = None
     _content: list | None = None
     _md: md.Markdown | None = None
@@ -404,30 +410,42 @@ class Build:
         elif spec.kind != "term" and self._prefetch is not None:
             # Made by the worker, or here when the build got there first (``_made``); a
             # course page's glossary uses are recorded here, in the order of the pages.
-            body, compressed, head, tags, used = self._prefetch.get("page", spec.src_uri)
+            body, compressed, head, tags, used, read = self._prefetch.get("page", spec.src_uri)
             if record is not None:
                 for slug in used:
                     self.usage[slug].setdefault(page_url, record)
             if compressed != self._packed:
                 body = zlib.decompress(body) if compressed else zlib.compress(body, 1)
             self.renders[spec.src_uri] = self.renders.get(spec.src_uri, 0) + 1
+            if read is not None:
+                self.read_by_search[spec.src_uri] = read
             return Finished(spec, body, head, tags, self._packed)
         else:
             laid_out, _ = self._lay_out(spec, views.context(self.env, spec), record)
+            if self._prefetch is not None and (read := self._read(spec, laid_out)) is not None:
+                self.read_by_search[spec.src_uri] = read  # a term page, in a one-off build
         self.renders[spec.src_uri] = self.renders.get(spec.src_uri, 0) + 1
         return Finished(spec, zlib.compress(laid_out, 1) if self._packed else laid_out, self._structured_data(spec) or "",
                         tuple(views.search_tags(self.env, spec)), self._packed)
+
+    def _read(self, spec: PageSpec, laid_out: bytes) -> Any:
+        """The engine's search reading of a laid-out page (None: no reader, or a page search
+        leaves out): ``Finished.search_html`` of it, read."""
+        if self.search_reader is None or spec.search_exclude:
+            return None
+        return self.search_reader(indexing.indexed(laid_out.decode("utf-8")))
 
     @property
     def _packed(self) -> bool:
         """Whether a finished page is kept compressed (a large site's one-off build)."""
         return not self.keep_pages and len(self.specs) >= PACK_FROM
 
-    def _made(self, src_uri: str) -> tuple[bytes, bool, str, tuple[str, ...], tuple[str, ...]]:
+    def _made(self, src_uri: str) -> tuple[bytes, bool, str, tuple[str, ...], tuple[str, ...], Any]:
         """A page other than a term page, as either process makes it (``background``): its
-        body laid out, whether that is compressed, its head, its search tags and the
+        body laid out, whether that is compressed, its head, its search tags, the
         glossary terms it links (which the build records under "Bruges i" for a course
-        page when it takes the page). Nothing here changes the build.
+        page when it takes the page) and search's reading of it (``_read``). Nothing here
+        changes the build.
 
         Compressed in the worker whatever the site's size: the calendar and min plan are
         megabytes at 1,000 courses, and a result reaches the build through a pipe its
@@ -437,7 +455,7 @@ class Build:
         laid_out, used = self._lay_out(spec, views.context(self.env, spec), None)
         compressed = background.in_worker() or self._packed
         return (zlib.compress(laid_out, 1) if compressed else laid_out, compressed, self._structured_data(spec) or "",
-                tuple(views.search_tags(self.env, spec)), tuple(sorted(used)))
+                tuple(views.search_tags(self.env, spec)), tuple(sorted(used)), self._read(spec, laid_out))
 
     def _lay_out(self, spec: PageSpec, ctx: dict, record: str | None) -> tuple[bytes, frozenset[str]]:
         """A generated page's body, laid out (UTF-8), and the glossary terms linked in it."""
@@ -606,16 +624,18 @@ class Build:
                      site_dir: Path) -> None:
         """Once every page is finished, a one-off build's worker makes what the engine
         will ask of it (``work`` for ``tasks``, in the order it will ask: the search
-        index's reading of each generated page), then writes the feeds into ``site_dir``,
-        while the engine lays out the pages (``background``). Not in a served preview:
-        its caches keep that work."""
+        index's reading of a generated page that ``compose`` did not read), then writes
+        the feeds into ``site_dir``, while the engine lays out the pages (``background``).
+        Not in a served preview: its caches keep that work. A site of as many pages as
+        ``background`` forks for has its worker even with only the feeds to write."""
         if self.keep_pages or self._beside is not None:
             return
         # Every task handed over at once (a page's reading is a few sections): the worker
         # reads ahead of the engine and then writes the feeds, which nothing waits for
         # until the last page is written.
+        large = len(self.finished) >= background.MINIMUM
         self._beside = background.Prefetch({**work, "feeds": self._write_feed_files},
-                                           [*tasks, ("feeds", str(site_dir))],
+                                           [*tasks, ("feeds", str(site_dir))], minimum=1 if large else None,
                                            alone=frozenset({"feeds"}), ahead=len(tasks) + 1)
 
     def beside(self, kind: str, arg: str) -> Any | None:

@@ -126,10 +126,10 @@ def test_mkdocs_runs_markdown_only_over_the_editors_pages(project, tmp_path, mon
 
 
 def test_the_worker_beside_mkdocs_gives_the_site_a_build_without_it_gives(project, tmp_path, monkeypatch):
-    """A one-off build's worker reads the generated pages for search and writes the feeds
-    while MkDocs lays out the pages (forced here: the fixture is too small for one). Every
-    file, the search index and the feeds included, is the one a build without a worker
-    writes."""
+    """A one-off build reads the generated pages for search as it composes them (on both
+    of compose's processes), and its worker writes the feeds while MkDocs lays out the
+    pages (forced here: the fixture is too small for either). Every file, the search
+    index and the feeds included, is the one a build without workers writes."""
     import multiprocessing
 
     if "fork" not in multiprocessing.get_all_start_methods():
@@ -164,13 +164,14 @@ def test_the_worker_beside_mkdocs_gives_the_site_a_build_without_it_gives(projec
     build = config["rskole_adapter"].build
     assert len(made) == 1  # the one beside MkDocs (compose's worker is a background.Meet)
     beside = made[0]
-    # Every searched generated page's reading, and the feeds, came from the worker; the
-    # pages search leaves out (the calendar, min plan, ...) were not read at all.
+    # Every searched generated page was read as it was composed; the pages search leaves
+    # out (the calendar, min plan, ...) were not read at all. The worker wrote the feeds.
     searched = [page for page in build.finished.values() if page.searched]
     assert 0 < len(searched) < len(build.finished)
-    assert beside.from_worker == len(searched) + 1
-    # The build itself took no page's indexed part: the worker's reading needed none here.
-    assert os.getpid() not in taken
+    assert set(build.read_by_search) == {page.spec.src_uri for page in searched}
+    assert beside.from_worker == 1
+    # Nobody took a finished page's indexed part again: compose read each as laid out.
+    assert taken == []
     assert build._beside is None and multiprocessing.active_children() == []
     a, b = site_files(alone.site), site_files(tmp_path / "helped")
     assert sorted(a) == sorted(b)

@@ -179,9 +179,17 @@ def _material_index(config):
 
 
 def _sections(html: str) -> list:
+    """Search's parser's sections of ``html``, each section's title and text pieces joined
+    into one (the index joins them: the same entries). A one-off build keeps every page's
+    sections until MkDocs lays the page out, and the pieces (a tag, a word run) were most
+    of their memory, and of the pickling from compose's worker."""
     parser = SearchParser()
     parser.feed(html)
     parser.close()
+    for section in parser.data:
+        # An empty title stays empty: search then gives the section the page's title.
+        section.title = ["".join(section.title)] if section.title else []
+        section.text = ["".join(section.text)]
     return parser.data
 
 

@@ -204,7 +204,7 @@ def _indexed_beside(index, build: core.Build):
         finished = build.finished.get(page.file.src_uri)
         if search.get("exclude") or finished is None:
             return own(page)
-        sections = build.read_by_search.get(page.file.src_uri)
+        sections = build.read_by_search.pop(page.file.src_uri, None)  # read once: let it go
         if sections is None:
             sections = build.beside("search", page.file.src_uri)
         if sections is None:

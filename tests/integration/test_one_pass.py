@@ -164,13 +164,13 @@ def test_the_worker_beside_mkdocs_gives_the_site_a_build_without_it_gives(projec
     build = config["rskole_adapter"].build
     assert len(made) == 1  # the one beside MkDocs (compose's worker is a background.Meet)
     beside = made[0]
-    # Every searched generated page was read as it was composed; the pages search leaves
-    # out (the calendar, min plan, ...) were not read at all. The worker wrote the feeds.
+    # Every searched generated page was read as it was composed, and the index took each
+    # reading (none is left); the worker beside MkDocs read none and wrote the feeds; nobody
+    # took a finished page's indexed part to read it again.
     searched = [page for page in build.finished.values() if page.searched]
     assert 0 < len(searched) < len(build.finished)
-    assert set(build.read_by_search) == {page.spec.src_uri for page in searched}
+    assert build.read_by_search == {}
     assert beside.from_worker == 1
-    # Nobody took a finished page's indexed part again: compose read each as laid out.
     assert taken == []
     assert build._beside is None and multiprocessing.active_children() == []
     a, b = site_files(alone.site), site_files(tmp_path / "helped")

@@ -297,12 +297,14 @@ def _shape(adapter: Adapter, context: dict):
     if page.file.src_uri not in adapter.build.finished or not isinstance(page.content, str):
         return None
     folder = adapter.fragments.folder(page, context["nav"])
+    # An edit link is the page's own, and Material rewrites it ("edit" -> "raw"): a page
+    # with one (a site with repo_url) is laid out in full.
     if (folder is None or page.is_homepage or len(page.toc) or page.previous_page is not None
-            or page.next_page is not None or page.ancestors):
+            or page.next_page is not None or page.ancestors or page.edit_url):
         return None
     meta = tuple(sorted((key, repr(value)) for key, value in page.meta.items() if key not in UNSHAPED_META))
     return (folder, meta, "description" in page.meta, page.canonical_url is not None,
-            "portal_head" in context, "<h1" in page.content, page.edit_url)
+            "portal_head" in context, "<h1" in page.content)
 
 
 def _with_values(context: dict, values: dict) -> dict:

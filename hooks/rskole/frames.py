@@ -21,6 +21,9 @@ from typing import Callable, Hashable, Mapping
 
 #: Full layouts of a shape that must each equal the frame filled in before it is trusted.
 VERIFIED_BY = 2
+#: Shapes a build makes frames for, at most: each costs one layout more than it spares
+#: until its pages come, so a site whose pages all differ in shape stops making them.
+SHAPES_AT_MOST = 64
 #: Values that may go into a hole as given (see ``inert``).
 _NOT_INERT = re.compile(r"[&<>\"'\x00-\x1f\x7f\ue000-\ue0ff]|\s\s|^\s|\s$")
 
@@ -71,8 +74,9 @@ class Frame:
 class Frames:
     """One build's frames, by shape (a new build may have another theme or navigation)."""
 
-    def __init__(self, verified_by: int = VERIFIED_BY):
+    def __init__(self, verified_by: int = VERIFIED_BY, shapes_at_most: int = SHAPES_AT_MOST):
         self.verified_by = verified_by
+        self.shapes_at_most = shapes_at_most
         #: Shape -> [frame or None (not to be used), full layouts that matched it].
         self._kept: dict[Hashable, list] = {}
         self.filled = 0
@@ -90,6 +94,8 @@ class Frames:
             return in_full()
         kept = self._kept.get(shape)
         if kept is None:
+            if len(self._kept) >= self.shapes_at_most:
+                return in_full()
             names = tuple(values)
             frame = Frame.cut(with_values({name: marker(name) for name in names}), names)
             kept = self._kept[shape] = [frame, 0]

@@ -98,6 +98,31 @@ print(json.dumps({"filled": frames.filled, "refused": frames.refused, "shapes": 
 '''
 
 
+def _without_frames(project: Path) -> None:
+    hook = project / "hooks" / "portal.py"
+    text = hook.read_text(encoding="utf-8")
+    assert text.count("    if _frames_apply(config):\n") == 1
+    hook.write_text(text.replace("    if _frames_apply(config):\n", "    if False:\n"), encoding="utf-8")
+
+
+def test_a_site_with_edit_links_lays_its_pages_out_as_material_does(tmp_path):
+    """With repo_url, a page of an editor's file has its own edit link, which Material
+    rewrites: such pages are laid out in full, and every file is the same as without frames."""
+    ours = make_project(tmp_path / "ours", fixture="portal")
+    theirs = make_project(tmp_path / "theirs", fixture="portal")
+    _without_frames(theirs)
+    for project in (ours, theirs):
+        config = project / "mkdocs.yml"
+        config.write_text("repo_url: https://git.example.dk/skolen/portal\nedit_uri: edit/main/content/\n"
+                          + config.read_text(encoding="utf-8"), encoding="utf-8")
+    a_build, b_build = run_build(ours, site=tmp_path / "site-ours"), run_build(theirs, site=tmp_path / "site-theirs")
+    assert a_build.returncode == 0 and b_build.returncode == 0, a_build.stderr + b_build.stderr
+    a, b = _files(a_build.site), _files(b_build.site)
+    assert sorted(a) == sorted(b)
+    assert [name for name in a if a[name] != b[name]] == []
+    assert b"https://git.example.dk/skolen/portal/edit/main/courses/" in a["kurser/haab-i-hverdagen/index.html"]
+
+
 def test_pages_filled_into_frames_are_the_pages_material_lays_out(tmp_path):
     """hooks/portal.py lays the generated pages of one shape out once, with holes for their
     own values, and fills each in (rskole/frames.py). The same project laying out every
@@ -110,10 +135,7 @@ def test_pages_filled_into_frames_are_the_pages_material_lays_out(tmp_path):
 
     ours = make_project(tmp_path / "ours", fixture="portal")
     theirs = make_project(tmp_path / "theirs", fixture="portal")
-    hook = theirs / "hooks" / "portal.py"
-    text = hook.read_text(encoding="utf-8")
-    assert text.count("    if _frames_apply(config):\n") == 1
-    hook.write_text(text.replace("    if _frames_apply(config):\n", "    if False:\n"), encoding="utf-8")
+    _without_frames(theirs)
     for project in (ours, theirs):
         cafe = (project / "courses" / "recovery-cafe.yml").read_text(encoding="utf-8")
         (project / "courses" / "mad-og-psyke.yml").write_text(

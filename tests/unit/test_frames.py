@@ -110,3 +110,13 @@ def test_shapes_have_frames_of_their_own():
         p = page(n)
         assert other.render(frames, p, shape="ordbog") == f"<main>{p['title']}</main>{p['description']}{p['content']}"
     assert layout.with_markers == other.with_markers == 1
+
+
+def test_a_build_stops_making_frames_after_as_many_shapes_as_allowed():
+    # Each new shape costs a layout with markers before any page of it is filled in.
+    frames, layout = Frames(verified_by=1, shapes_at_most=3), Theme()
+    for n in range(6):
+        assert layout.render(frames, page(n), shape=f"mappe-{n}") == theme(page(n))
+    assert layout.with_markers == 3 and layout.in_full == 6
+    assert layout.render(frames, page(7), shape="mappe-0") == theme(page(7))  # a kept shape is filled in
+    assert frames.filled == 1

@@ -68,6 +68,7 @@ class Adapter:
         if self.staging is not None:
             if self.build is not None:
                 self.build.stop_ahead()
+                self.build.stop_beside()  # it may be writing the feeds there
             publish.abandon(self.staging[0])
         print(exc.problems.report(), file=sys.stderr, flush=True)
         raise PluginError(str(exc))
@@ -128,8 +129,10 @@ def on_files(files: Files, config) -> Files:
         # the content is read (the last good site is elsewhere, untouched).
         build.start_ahead(Path(config.site_dir))
     if _material_index(config) is not None and not build.keep_pages:
-        # Search's reading of each generated page is made as the page is composed.
+        # Search's reading of each generated page is made as the page is composed, and
+        # the feeds are written meanwhile (MkDocs has emptied the folder they go in).
         build.search_reader = _sections
+        build.feeds_dir = Path(config.site_dir)
     try:
         build.load()
         # One pass: every generated page is finished here, before MkDocs renders any.

@@ -155,6 +155,10 @@ class Build:
     search_reader: Callable[[str], Any] | None = None
     #: src_uri -> what ``search_reader`` made of the page (a one-off build's, by ``compose``).
     read_by_search: dict[str, Any] = field(default_factory=dict)
+    #: Where a one-off build writes its feeds, when the engine's folder is ready for them
+    #: as ``compose`` begins (set by the adapter): they are written while the term pages
+    #: are composed.
+    feeds_dir: Path | None = None
     _jinja: jinja2.Environment | None = None
     _content: list | None = None
     _md: md.Markdown | None = None
@@ -369,7 +373,13 @@ class Build:
                 # Rendered with the site's own Markdown extensions, only to learn its terms.
                 rendered = self._md_convert(page.markdown)
                 self.link_terms(rendered, page.url, set(), record=page.title(rendered))
-            self.finished = {spec.src_uri: self._finish(spec) for spec in self._compose_order()}
+            order = self._compose_order()
+            finished = {spec.src_uri: self._finish(spec) for spec in order if spec.kind != "term"}
+            # The term pages are laid out here alone (they wait for every use of a term):
+            # the feeds, which need only the catalogue, are written meanwhile.
+            self._start_feeds()
+            finished.update((spec.src_uri, self._finish(spec)) for spec in order if spec.kind == "term")
+            self.finished = finished
         finally:
             if self._prefetch is not None:
                 self._prefetch.close()
@@ -637,6 +647,19 @@ class Build:
         self._beside = background.Prefetch({**work, "feeds": self._write_feed_files},
                                            [*tasks, ("feeds", str(site_dir))], minimum=1 if large else None,
                                            alone=frozenset({"feeds"}), ahead=len(tasks) + 1)
+
+    def _start_feeds(self) -> None:
+        """A large one-off build's feeds, written by a worker from here on (``feeds_dir``):
+        the build's other process has finished its share of the pages, and the term pages
+        left are laid out in this one. The worker is the one beside the engine
+        (``start_beside`` then starts no other); a page search asks it to read is read in
+        the build's process."""
+        if (self.feeds_dir is None or self.keep_pages or self._beside is not None
+                or self.search_reader is None or len(self.specs) < background.MINIMUM):
+            return
+        self._beside = background.Prefetch(
+            {"feeds": self._write_feed_files, "search": lambda src_uri: self.search_reader(self.finished[src_uri].search_html)},
+            [("feeds", str(self.feeds_dir))], minimum=1, alone=frozenset({"feeds"}))
 
     def beside(self, kind: str, arg: str) -> Any | None:
         """``work[kind](arg)`` of ``start_beside``, from the worker; None when no worker runs

@@ -127,8 +127,8 @@ def test_mkdocs_runs_markdown_only_over_the_editors_pages(project, tmp_path, mon
 
 def test_the_worker_beside_mkdocs_gives_the_site_a_build_without_it_gives(project, tmp_path, monkeypatch):
     """A one-off build reads the generated pages for search as it composes them (on both
-    of compose's processes), and its worker writes the feeds while MkDocs lays out the
-    pages (forced here: the fixture is too small for either). Every file, the search
+    of compose's processes), and its worker writes the feeds from when the term pages are
+    composed (forced here: the fixture is too small for either). Every file, the search
     index and the feeds included, is the one a build without workers writes."""
     import multiprocessing
 
@@ -160,8 +160,21 @@ def test_the_worker_beside_mkdocs_gives_the_site_a_build_without_it_gives(projec
         return indexed_part(page)
 
     monkeypatch.setattr(Finished, "search_html", property(counted))
+    # When the term pages are laid out (alone, last in compose), the feeds' worker runs.
+    from rskole.build import Build
+
+    feeds_running_at_terms = []
+    finish = Build._finish
+
+    def noted(self, spec):
+        if spec.kind == "term":
+            feeds_running_at_terms.append(self._beside is not None and self._beside.working)
+        return finish(self, spec)
+
+    monkeypatch.setattr(Build, "_finish", noted)
     config = _real_build(project, tmp_path / "helped", monkeypatch)
     build = config["rskole_adapter"].build
+    assert feeds_running_at_terms and all(feeds_running_at_terms)
     assert len(made) == 1  # the one beside MkDocs (compose's worker is a background.Meet)
     beside = made[0]
     # Every searched generated page was read as it was composed, and the index took each

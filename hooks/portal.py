@@ -259,12 +259,27 @@ INERT_HOLES = ("title", "description", "canonical")
 UNSHAPED_META = ("title", "description", "tags", "search")
 
 
+#: The versions of mkdocs-material whose templates were read for what a frame's shape must
+#: hold (every ``page.*`` they read). Another version lays every page out in full, and the
+#: build tests that count filled pages fail until its templates are read again.
+FRAMED_MATERIAL = ("9.8.2",)
+
+
 def _frames_apply(config) -> bool:
-    """Frames are for Material's layout, with no plugin or hook but search and this one
-    (another may add to a page's layout, as the tags plugin does)."""
+    """Frames are for the Material whose layout was read, with no plugin or hook but search
+    and this one (another may add to a page's layout, as the tags plugin does)."""
     others = [name for name, plugin in config.plugins.items()
               if name not in ("search", "material/search") and getattr(plugin, "__file__", None) != __file__]
-    return getattr(config.theme, "name", None) == "material" and not others
+    return (getattr(config.theme, "name", None) == "material" and not others
+            and _material_version() in FRAMED_MATERIAL)
+
+
+def _material_version() -> str | None:
+    try:
+        from material import __version__
+    except ImportError:
+        return None
+    return __version__
 
 
 def _lay_out_in_frames(adapter: Adapter, env) -> None:
@@ -301,20 +316,23 @@ def _shape(adapter: Adapter, context: dict):
         return None
     folder = adapter.fragments.folder(page, context["nav"])
     # An edit link is the page's own, and Material rewrites it ("edit" -> "raw"): a page
-    # with one (a site with repo_url) is laid out in full.
+    # with one (a site with repo_url) is laid out in full. So is a body with its own <h1>
+    # (Material then adds none, and a frame's marker body has none).
     if (folder is None or page.is_homepage or len(page.toc) or page.previous_page is not None
-            or page.next_page is not None or page.ancestors or page.edit_url):
+            or page.next_page is not None or page.ancestors or page.edit_url or "<h1" in page.content):
         return None
     meta = tuple(sorted((key, repr(value)) for key, value in page.meta.items() if key not in UNSHAPED_META))
-    return (folder, meta, "description" in page.meta, page.canonical_url is not None,
-            "portal_head" in context, "<h1" in page.content)
+    return (folder, meta, "title" in page.meta, "description" in page.meta, page.canonical_url is not None,
+            "portal_head" in context)
 
 
 def _with_values(context: dict, values: dict) -> dict:
     """``context`` with another page's values in the holes (a copy: the page is untouched)."""
     page = copy.copy(context["page"])
     page.title = values["title"]
-    page.meta = dict(page.meta, title=values["title"])
+    page.meta = dict(page.meta)
+    if "title" in page.meta:  # Material shows a meta title as it is, else the title stripped
+        page.meta["title"] = values["title"]
     if "description" in values:
         page.meta["description"] = values["description"]
     if "canonical" in values:

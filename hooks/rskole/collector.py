@@ -66,7 +66,13 @@ class Between:
             timer = threading.Timer(self.delay, self._collect_later)
             timer.daemon = True  # never keeps the server's process from ending
             self._timer = timer
-            timer.start()
+            try:
+                timer.start()
+            except RuntimeError:  # no thread to be had: collect now, as before this schedule
+                self._timer = None
+                self._collect_now()
+                if self._was_enabled:
+                    gc.enable()
 
     def _collect_later(self) -> None:
         with self._lock:

@@ -6,10 +6,9 @@ the same kind of front matter: see the adapter) differ only there, so the layout
 is made once, with a distinct marker in each of those places, and cut at the markers into a
 ``Frame``; each page of the shape is then its frame with its own values put in.
 
-Trust is earned, not assumed. A frame is used only for values that any escaping leaves as
-they are (``inert``: no ``&<>"'``, no runs of white space), and only once the first pages
-of its shape, laid out in full, have each been exactly their frame filled in
-(``VERIFIED_BY``). A frame that differs once is never used again; every other page of that
+Trust is earned, not assumed. A frame is used only for values that escaping and tag
+stripping leave as they are (``inert``), and only once the first pages of its shape, laid
+out in full, have each been exactly their frame filled in (``VERIFIED_BY``). A frame that differs once is never used again; every other page of that
 shape is laid out in full, as before. A frame is dropped, too, when a marker does not come
 out where it went in (the theme changed it, so a page's value would not come out as given).
 """
@@ -19,20 +18,23 @@ from __future__ import annotations
 import re
 from typing import Callable, Hashable, Mapping
 
+from markupsafe import Markup, escape
+
 #: Full layouts of a shape that must each equal the frame filled in before it is trusted.
 VERIFIED_BY = 2
 #: Shapes a build makes frames for, at most: each costs one layout more than it spares
 #: until its pages come, so a site whose pages all differ in shape stops making them.
 SHAPES_AT_MOST = 64
-#: Values that may go into a hole as given (see ``inert``).
-_NOT_INERT = re.compile(r"[&<>\"'\x00-\x1f\x7f\ue000-\ue0ff]|\s\s|^\s|\s$")
+#: Characters no hole value may hold: control characters and the markers' own.
+_NEVER = re.compile("[\x00-\x1f\x7f-\x9f\ue000-\ue0ff]")
 
 
 def inert(value: object) -> bool:
-    """Whether ``value`` comes out of any of the theme's escaping or tag stripping as it
-    went in: non-empty text with no character HTML escapes, no runs of white space (tag
-    stripping joins them), no control characters and none of the markers' own."""
-    return isinstance(value, str) and bool(value) and not _NOT_INERT.search(value)
+    """Whether ``value`` comes out of the theme's escaping and tag stripping as it went in
+    (checked by doing both: tag stripping also makes any run of white space, a no-break
+    space too, one space): non-empty text, no control characters, none of the markers'."""
+    return (isinstance(value, str) and bool(value) and not _NEVER.search(value)
+            and str(escape(value)) == value and str(Markup(value).striptags()) == value)
 
 
 def marker(name: str) -> str:

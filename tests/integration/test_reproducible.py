@@ -140,13 +140,18 @@ def test_pages_filled_into_frames_are_the_pages_material_lays_out(tmp_path):
         cafe = (project / "courses" / "recovery-cafe.yml").read_text(encoding="utf-8")
         (project / "courses" / "mad-og-psyke.yml").write_text(
             cafe.replace("title: Recovery-café i Café Lyset", "title: Mad & psyke – \"spis med\""), encoding="utf-8")
+        # A no-break space, which tag stripping (Material's <title> of a page without a
+        # meta title) makes a space.
+        (project / "courses" / "kl-ti.yml").write_text(
+            cafe.replace("title: Recovery-café i Café Lyset", 'title: "Café kl.\\u00a010"'), encoding="utf-8")
     a_build, b_build = run_build(ours, site=tmp_path / "site-ours"), run_build(theirs, site=tmp_path / "site-theirs")
     assert a_build.returncode == 0 and b_build.returncode == 0, a_build.stderr + b_build.stderr
     a, b = _files(a_build.site), _files(b_build.site)
     assert sorted(a) == sorted(b)
     assert [name for name in a if a[name] != b[name]] == []
-    # That course's page was laid out in full: its title's entities are not inert.
+    # Those courses' pages were laid out in full: their titles are not inert.
     assert "<title>Mad &amp; psyke – &quot;spis med&quot; - " in a["kurser/mad-og-psyke/index.html"].decode("utf-8")
+    assert "<title>Café kl.\u00a010 - " in a["kurser/kl-ti/index.html"].decode("utf-8")
     # And the frames were used: most generated pages were filled in, none refused.
     env = dict(os.environ, PORTAL_TODAY="2026-11-22", NO_MKDOCS_2_WARNING="1")
     proc = subprocess.run([sys.executable, "-c", FRAMES_SCRIPT, str(ours), str(tmp_path / "site-count")],

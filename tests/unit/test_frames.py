@@ -51,6 +51,10 @@ class Theme:
     ("", False),
     (None, False),
     ("\ue000title\ue001", False),     # a marker itself
+    ("Kursus\xa0A", False),           # a no-break space: tag stripping makes it a space
+    ("kl.\u202f10", False),
+    ("Mad & psyke", False),
+    ("Søvn\x85", False),
 ])
 def test_inert_values(value, expected):
     assert inert(value) is expected

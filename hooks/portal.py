@@ -55,9 +55,9 @@ class Adapter:
         #: Generated pages' whole layouts, made once a shape and filled in.
         self.frames = Frames()
         #: Whether Material's search index takes a generated page's sections through
-        #: ``_indexed_beside``, which hands search the page's indexed part only when search
-        #: reads the page itself (the worker's reading needs none).
-        self.search_beside = False
+        #: ``_indexed_as_read``, which hands search the page's indexed part only when
+        #: search reads the page itself (compose's reading needs none).
+        self.search_reads = False
         #: Source URIs of the pages the core's writer writes (MkDocs writes none of them).
         self.handed: set[str] = set()
         self.quiet = _WrittenElsewhere(self.handed)
@@ -128,11 +128,12 @@ def on_files(files: Files, config) -> Files:
         # MkDocs has emptied the staging folder: the pages' files can be made there while
         # the content is read (the last good site is elsewhere, untouched).
         build.start_ahead(Path(config.site_dir))
-    if _material_index(config) is not None and not build.keep_pages:
-        # Search's reading of each generated page is made as the page is composed, and
-        # the feeds are written meanwhile (MkDocs has emptied the folder they go in).
-        build.search_reader = _sections
+    if not build.keep_pages:
+        # The feeds are written while the term pages are composed (MkDocs has emptied the
+        # folder they go in), and search's reading of each generated page as it is composed.
         build.feeds_dir = Path(config.site_dir)
+        if _material_index(config) is not None:
+            build.search_reader = _sections
     try:
         build.load()
         # One pass: every generated page is finished here, before MkDocs renders any.
@@ -153,25 +154,12 @@ def on_files(files: Files, config) -> Files:
         # modified always, an editor's page when its own file is newer. Both are asked of
         # the core instead: rewritten when what the page is made of changed.
         file.is_modified = _is_modified(build, file)
-    _start_beside(build, files, config)
-    return files
-
-
-def _start_beside(build: core.Build, files: Files, config) -> None:
-    """Material's search gets each generated page's sections as search's own parser reads
-    them (most of search's work), in the same order: read as the pages were composed
-    (``Build.search_reader``), or else by a one-off build's worker while MkDocs lays out
-    the pages. That worker then writes the feeds."""
     index = _material_index(config)
-    work, tasks = {}, []
     if index is not None:
-        finished, read = build.finished, build.read_by_search
-        work["search"] = lambda src_uri: _sections(finished[src_uri].search_html)
-        tasks = [("search", file.src_uri) for file in files.documentation_pages()
-                 if file.src_uri in finished and finished[file.src_uri].searched and file.src_uri not in read]
-        index.add_entry_from_context = _indexed_beside(index, build)
-        _adapter(config).search_beside = True
-    build.start_beside(work, tasks, Path(config.site_dir))
+        # Material's search takes a generated page's sections as compose read them.
+        index.add_entry_from_context = _indexed_as_read(index, build)
+        adapter.search_reads = True
+    return files
 
 
 def _material_index(config):
@@ -196,10 +184,11 @@ def _sections(html: str) -> list:
     return parser.data
 
 
-def _indexed_beside(index, build: core.Build):
+def _indexed_as_read(index, build: core.Build):
     """Material's SearchIndex.add_entry_from_context (9.8.2), with a generated page's
-    sections read already (by compose, or the worker beside MkDocs): the same steps, the
-    same entries."""
+    sections as a one-off build's compose read them (``Build.read_by_search``): the same
+    steps, the same entries. A page not read (a served preview) is read by search itself,
+    from its indexed part."""
     own = index.add_entry_from_context
 
     def add_entry_from_context(page) -> None:
@@ -208,8 +197,6 @@ def _indexed_beside(index, build: core.Build):
         if search.get("exclude") or finished is None:
             return own(page)
         sections = build.read_by_search.pop(page.file.src_uri, None)  # read once: let it go
-        if sections is None:
-            sections = build.beside("search", page.file.src_uri)
         if sections is None:
             page.content = finished.search_html  # search reads the page itself
             return own(page)
@@ -386,12 +373,12 @@ def on_page_content(html: str, page, config, files) -> str:
 
 # Before search (priority 0) reads page.content: a generated page hands search only the
 # part it indexes (the same index, less HTML to parse). With Material's index, that is
-# done where search reads the page (``_indexed_beside``): not when the worker has.
+# done where search reads the page (``_indexed_as_read``): not when compose has read it.
 @event_priority(50)
 def _hand_to_search(context, page, config, nav):
     adapter = _adapter(config)
     finished = adapter.build.finished.get(page.file.src_uri)
-    if finished is not None and not adapter.search_beside:
+    if finished is not None and not adapter.search_reads:
         page.content = finished.search_html
     return context
 

@@ -10,10 +10,9 @@ which asks for them in that order, from the last back, and each takes the other'
 it gets there. The same function makes a result in either process: the pages are the
 same bytes.
 
-A second worker is forked when every page is finished (``Build.start_beside``): while
-the engine lays out the pages it reads each of them for the search index, with the
-engine's own parser, and writes the feeds (``Prefetch``: the tasks are handed over
-through a pool, and the build waits for each result).
+A second worker writes the feeds, forked when compose's worker has made its share of the
+pages and the build lays out the term pages (``Build._start_feeds``; ``Prefetch``: the
+tasks are handed over through a pool, and the build waits for each result).
 
 A worker's results reach the build through a file, not a pipe: the build's process reads
 a pool's pipe with a thread of its own, which must wait for the interpreter lock at every
@@ -23,7 +22,8 @@ second to hand over that way, and the worker stood still meanwhile.
 Only where ``fork`` is the way to start a process (Linux; the worker then has the
 build's own objects, nothing is pickled but the results) and in a build with no other
 threads (a one-off ``mkdocs build``; ``mkdocs serve`` keeps its results in caches
-instead): each worker is forked after the one before it has stopped, with its threads.
+instead): each worker is forked from the build's process alone (compose's worker, a
+process of its own, may still be there, idle).
 Work asked for in any process but the one that started the worker (its worker's own work
 asking for more) is made there. Otherwise, for a small site, or if a worker fails, every
 result is made in the build's own process, as before.

@@ -173,8 +173,8 @@ class Build:
     #: A one-off build's pages other than the term pages, and the terms' definitions, made
     #: by a second process (``background``).
     _prefetch: background.Meet | None = None
-    #: Once the pages are finished, what a one-off build's worker makes while the engine
-    #: lays them out (``start_beside``).
+    #: The worker that writes a one-off build's feeds from the term pages on, while the
+    #: engine lays the pages out (``_start_feeds``).
     _beside: background.Prefetch | None = None
     #: The pages' files made ahead in a staged one-off build (``start_ahead``).
     _ahead: ahead.Ahead | None = None
@@ -630,40 +630,20 @@ class Build:
 
     # --- While the engine lays out the pages ---------------------------------------------
 
-    def start_beside(self, work: dict[str, Callable[[str], Any]], tasks: list[tuple[str, str]],
-                     site_dir: Path) -> None:
-        """Once every page is finished, a one-off build's worker makes what the engine
-        will ask of it (``work`` for ``tasks``, in the order it will ask: the search
-        index's reading of a generated page that ``compose`` did not read), then writes
-        the feeds into ``site_dir``, while the engine lays out the pages (``background``).
-        Not in a served preview: its caches keep that work. A site of as many pages as
-        ``background`` forks for has its worker even with only the feeds to write."""
-        if self.keep_pages or self._beside is not None:
-            return
-        # Every task handed over at once (a page's reading is a few sections): the worker
-        # reads ahead of the engine and then writes the feeds, which nothing waits for
-        # until the last page is written.
-        large = len(self.finished) >= background.MINIMUM
-        self._beside = background.Prefetch({**work, "feeds": self._write_feed_files},
-                                           [*tasks, ("feeds", str(site_dir))], minimum=1 if large else None,
-                                           alone=frozenset({"feeds"}), ahead=len(tasks) + 1)
-
     def _start_feeds(self) -> None:
-        """A large one-off build's feeds, written by a worker from here on (``feeds_dir``):
-        the build's other process has finished its share of the pages, and the term pages
-        left are laid out in this one. The worker is the one beside the engine
-        (``start_beside`` then starts no other); a page search asks it to read is read in
-        the build's process."""
-        if (self.feeds_dir is None or self.keep_pages or self._beside is not None
-                or self.search_reader is None or len(self.specs) < background.MINIMUM):
+        """A large one-off build's feeds, written by a worker beside the build from here on
+        into ``feeds_dir`` (``background.Prefetch``): compose's other process has finished
+        its share of the pages, and the term pages left are laid out in this one; the
+        worker goes on while the engine lays out the pages. Not in a served preview: its
+        caches keep that work."""
+        if self.feeds_dir is None or self.keep_pages or self._beside is not None or len(self.specs) < background.MINIMUM:
             return
-        self._beside = background.Prefetch(
-            {"feeds": self._write_feed_files, "search": lambda src_uri: self.search_reader(self.finished[src_uri].search_html)},
-            [("feeds", str(self.feeds_dir))], minimum=1, alone=frozenset({"feeds"}))
+        self._beside = background.Prefetch({"feeds": self._write_feed_files}, [("feeds", str(self.feeds_dir))],
+                                           minimum=1, alone=frozenset({"feeds"}))
 
     def beside(self, kind: str, arg: str) -> Any | None:
-        """``work[kind](arg)`` of ``start_beside``, from the worker; None when no worker runs
-        (a small site, a preview, a failed worker): then the engine does that work itself."""
+        """``work[kind](arg)`` of ``_start_feeds``, from the worker; None when no worker runs
+        (a small site, a preview, a failed worker): then the build does that work itself."""
         if self._beside is None or not self._beside.working:
             return None
         return self._beside.get(kind, arg)
@@ -676,7 +656,7 @@ class Build:
     def write_feeds(self, site_dir: Path) -> None:
         """Calendar files, kurser.json and the Atom feed, next to the pages; sitemap lastmod from git.
 
-        Written by the worker when one runs (``start_beside``): the files are the same
+        Written by the worker when one runs (``_start_feeds``): the files are the same
         whichever process writes them, and none of them passes between the two."""
         written = self.beside("feeds", str(site_dir))
         self.stop_beside()

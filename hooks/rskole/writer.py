@@ -4,7 +4,7 @@ Once the engine has laid out a page, the rest is ours: the theme's indentation l
 (``whitespace``), the inline scripts' hashes noted for the Content-Security-Policy
 (``headers``) and the file written, in UTF-8 as MkDocs writes it. At 1,000 courses that
 was about a third of the time the build's own process spent on a page, and the worker
-beside the engine (``Build.start_beside``) stood idle for the last 0.6 s of it.
+beside the engine (search's reading and the feeds, then) stood idle for the last 0.6 s of it.
 
 A one-off build forks a ``Writer`` when the engine begins to lay out pages. The build
 appends each laid-out page to a spool file, in folders of a few megabytes that the writer

@@ -26,6 +26,14 @@ def collector_restored():
         gc.disable()
 
 
+def rebuilding(schedule: Between) -> Between:
+    """The preview's first build started and ended, and a rebuild started."""
+    schedule.build_starts()
+    schedule.build_ends()
+    schedule.build_starts()
+    return schedule
+
+
 def ended(schedule: Between) -> None:
     """``build_ends``, then wait for the collection it schedules (the timer may have fired
     already on a busy machine: then ``_timer`` is None and the collection made)."""
@@ -47,10 +55,7 @@ def test_the_first_build_keeps_the_collector_on():
 
 
 def test_a_rebuild_runs_without_the_collector_which_runs_after_it():
-    schedule = Between(delay=0.01)
-    schedule.build_starts()
-    schedule.build_ends()
-    schedule.build_starts()  # the rebuild
+    schedule = rebuilding(Between(delay=0.01))
     assert not gc.isenabled()
     garbage = Cycle()
     gone = weakref.ref(garbage)
@@ -63,10 +68,7 @@ def test_a_rebuild_runs_without_the_collector_which_runs_after_it():
 
 
 def test_a_save_before_the_collection_cancels_it_and_the_collector_stays_off():
-    schedule = Between(delay=60)
-    schedule.build_starts()
-    schedule.build_ends()
-    schedule.build_starts()
+    schedule = rebuilding(Between(delay=60))
     schedule.build_ends()
     timer = schedule._timer
     assert not timer.finished.is_set()
@@ -77,10 +79,7 @@ def test_a_save_before_the_collection_cancels_it_and_the_collector_stays_off():
 
 
 def test_saves_in_quick_succession_collect_before_a_rebuild_at_the_limit():
-    schedule = Between(delay=60, cancelled_at_most=3)
-    schedule.build_starts()
-    schedule.build_ends()
-    schedule.build_starts()
+    schedule = rebuilding(Between(delay=60, cancelled_at_most=3))
     garbage = Cycle()
     gone = weakref.ref(garbage)
     del garbage
@@ -98,20 +97,14 @@ def test_saves_in_quick_succession_collect_before_a_rebuild_at_the_limit():
 
 def test_a_host_that_keeps_the_collector_off_keeps_it_off():
     gc.disable()
-    schedule = Between(delay=0.01)
-    schedule.build_starts()
-    schedule.build_ends()
-    schedule.build_starts()
+    schedule = rebuilding(Between(delay=0.01))
     ended(schedule)
     assert not gc.isenabled()
 
 
 def test_a_build_that_ends_twice_schedules_one_collection():
     # A failed rebuild: the adapter's error handling and MkDocs' on_build_error both end it.
-    schedule = Between(delay=60)
-    schedule.build_starts()
-    schedule.build_ends()
-    schedule.build_starts()
+    schedule = rebuilding(Between(delay=60))
     schedule.build_ends()
     first = schedule._timer
     schedule.build_ends()
@@ -132,10 +125,7 @@ def test_no_thread_for_the_collection_collects_at_once(monkeypatch):
     def refused(self):
         raise RuntimeError("can't start new thread")
 
-    schedule = Between(delay=60)
-    schedule.build_starts()
-    schedule.build_ends()
-    schedule.build_starts()
+    schedule = rebuilding(Between(delay=60))
     monkeypatch.setattr(threading.Timer, "start", refused)
     schedule.build_ends()
     assert schedule._timer is None and schedule.collections == 1 and gc.isenabled()

@@ -294,6 +294,10 @@ class Build:
 
     # --- pages ---------------------------------------------------------------------------
 
+    def searched_whole(self) -> set[str]:
+        """URLs of the pages search takes as one entry each (``indexing.whole_pages``)."""
+        return {spec.url for spec in self.specs.values() if spec.search_whole and not spec.search_exclude}
+
     def generated_files(self) -> list[tuple[PageSpec, str]]:
         """(spec, source) for every generated page: front matter only. The body is the
         finished page, which the engine is handed as it is (no Markdown run over it)."""

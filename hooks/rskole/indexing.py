@@ -110,3 +110,37 @@ def tags_on_pages_only(entries: list[dict]) -> list[dict]:
             entry = {key: value for key, value in entry.items() if key != "tags"}
         out.append(entry)
     return out
+
+
+def whole_pages(entries: list[dict], pages: set[str]) -> list[dict]:
+    """The index with each page of ``pages`` (by URL) as one entry: its sections' texts
+    (entries whose location is the page's and a ``#``) are added to the page's own entry,
+    in order, and their entries dropped. Other entries are kept as they are.
+
+    A course's sections are its own words under the template's headings ("Om kurset",
+    "Det får du med dig"): as one entry, a course found by any of its words is one result
+    (its title, the paragraph that matched, its chips) that opens the page at its top,
+    where the date and the way to sign up are; each section's entry had repeated the
+    page's address and a heading nobody searches for, a tenth of the index."""
+    out: list[dict] = []
+    whole: dict[str, dict] = {}
+    for entry in entries:
+        page, hash_, _ = entry["location"].partition("#")
+        if page in pages:
+            if not hash_:
+                whole[page] = entry = dict(entry)
+            elif page in whole:
+                _add_text(whole[page], entry.get("text", ""))
+                continue
+        out.append(entry)
+    return out
+
+
+def _add_text(entry: dict, text: str) -> None:
+    before = entry.get("text", "")
+    if not text or text.isspace():
+        return
+    # Material's text is HTML with its block tags kept: two blocks go side by side, other
+    # text is parted by a space, or two words would become one.
+    seam = "" if not before or (before.endswith(">") and text.startswith("<")) else " "
+    entry["text"] = before + seam + text

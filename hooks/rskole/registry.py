@@ -28,6 +28,9 @@ class PageSpec:
     #: Left out of the search index (listings that repeat what other pages already say;
     #: within indexed pages, repeated parts carry Material's data-search-exclude).
     search_exclude: bool = False
+    #: One search entry for the whole page, its sections' text included
+    #: (``indexing.whole_pages``): a course is one result, opening at its top.
+    search_whole: bool = False
     #: Hide the table of contents (pages whose structure is the template's).
     hide_toc: bool = True
 
@@ -58,7 +61,7 @@ def page_specs(cat: Catalogue) -> list[PageSpec]:
     ]
     for slug, course in sorted(cat.courses.items()):
         specs.append(PageSpec(course_uri(slug), "course", slug, course.spec.title, course.spec.description,
-                              course.spec.summary, course.path))
+                              course.spec.summary, course.path, search_whole=True))
     for tid, teacher in sorted(cat.teachers.items()):
         specs.append(PageSpec(teacher_uri(tid), "teacher", tid, teacher.name, teacher.bio or "",
                               teacher.title or ROLES[teacher.role], cat.teachers_path))

@@ -90,7 +90,7 @@ def results(page) -> list[dict]:
     return page.eval_on_selector_all(".md-search-result__item > .md-search-result__link:first-child", """links => links.map(a => {
         // What the result is, and a course's next date: the page's tags, shown by Material.
         const h1 = a.querySelector('h1'), tags = [...a.querySelectorAll('.md-tag')].map(t => t.innerText.trim());
-        const excerpt = [...a.querySelectorAll('article > p')].filter(p => p.offsetHeight > 0);
+        const excerpt = [...a.querySelectorAll('article > :is(p, ul, ol):not(.md-search-result__terms)')].filter(p => p.offsetHeight > 0);
         return {path: new URL(a.href).pathname, kind: tags[0] || null,
                 title: h1.innerText.trim(), when: tags[1] || null,
                 excerpt: excerpt.map(p => p.innerText).join(' '),
@@ -128,17 +128,38 @@ def items(page) -> list[dict]:
 
 
 @pytest.mark.parametrize("width", [390, 1280])
-def test_a_course_found_by_its_sections_shows_its_chips_once(page, sample_url, width):
-    # "håb" is in the course's title, its description and its outcomes: Material lists the
-    # page with both sections. "Kursus" and its next date show once, with the page.
+def test_a_course_is_one_result_that_opens_at_its_top(page, sample_url, width):
+    # "håb" is in the course's title, its description and its outcomes: the course is one
+    # result, its title with the paragraph that matched, "Kursus" and its next date once.
     open_results(page, sample_url, "håb", width)
     [item] = [i for i in items(page) if i["path"] == "/kurser/haab-i-hverdagen/"]
     when = "Næste gang: onsdag den 10. marts 2027, kl.\u00a010.00\u2060–\u206012.00"
     assert item["pageTags"] == item["tags"] == ["Kursus", when], item
-    assert {"Om kurset", "Det får du med dig"} <= {s["title"] for s in item["sections"]}, item
-    assert all(s["tags"] == [] and s["text"].strip() for s in item["sections"]), item
-    # The course's place and teachers are searched on their own pages, not here.
-    assert not {"Sted", "Undervisere"} & {s["title"] for s in item["sections"]}, item
+    assert item["sections"] == [], item
+    [found] = [r for r in results(page) if r["path"] == "/kurser/haab-i-hverdagen/"]
+    assert "håb" in found["excerpt"].lower() and found["excerptLines"] and found["excerptLines"][0] <= 3, found
+    # It opens the page at its top, where the date and the way to sign up are.
+    link = page.locator(".md-search-result__item > .md-search-result__link", has=page.locator("h1", has_text="Håb i hverdagen"))
+    assert "#" not in link.first.get_attribute("href")
+    link.first.click()
+    page.wait_for_url("**/kurser/haab-i-hverdagen/**")
+    assert page.evaluate("window.scrollY") == 0
+    assert page.locator(".rs-keyfacts").first.bounding_box()["y"] < page.viewport_size["height"]
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_a_word_of_a_courses_outcomes_shows_them(page, sample_url, width):
+    # Of this course, "bære" is only in what it says you get from it: the outcomes are the
+    # excerpt, as one text of at most three lines, the word marked.
+    open_results(page, sample_url, "bære", width)
+    [found] = [r for r in results(page) if r["path"] == "/kurser/haab-i-hverdagen/"]
+    assert found["excerpt"].startswith("Du kan sætte ord på, hvad der giver dig håb."), found
+    assert found["excerptLines"] == [3 if width == 390 else 2], found
+    link = page.locator(".md-search-result__link", has=page.locator("h1", has_text="Håb i hverdagen")).first
+    assert link.locator("mark").all_inner_texts() == ["bære"]
+    # The items are parted by a dot on the screen (not read aloud): no "håb.Du" run-on.
+    first = link.locator("article > ul > li").nth(1)
+    assert page.evaluate("li => getComputedStyle(li, '::before').content", first.element_handle()) == '" · " / ""'
 
 
 @pytest.mark.parametrize("query, path, kind", [

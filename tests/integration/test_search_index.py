@@ -61,14 +61,42 @@ def test_a_course_is_found_by_its_teacher_and_place_on_their_own_pages(docs):
     assert place["title"] == "Værkstedet" and place["text"].startswith("Eksempelvej 12, 4000 Roskilde ")
     assert "Håb i hverdagen" in docs["steder/vaerkstedet/#kurser"]["text"]
     # An online course still says so in search: it has no place page of its own.
-    assert docs["kurser/fem-veje-til-et-godt-liv/#sted"]["text"] == "<p>Kurset foregår online. Du får linket på mail, når du har meldt dig til.</p>"
-    assert "online" in docs["kurser/peer-stoette-hvad-er-det/#sted"]["text"]
+    assert docs["kurser/fem-veje-til-et-godt-liv/"]["text"].endswith(
+        "<p>Kurset foregår online. Du får linket på mail, når du har meldt dig til.</p>")
+    assert "online" in docs["kurser/peer-stoette-hvad-er-det/"]["text"]
+
+
+def test_a_course_is_one_entry_with_all_its_own_words(docs):
+    # One result a course, opening the page at its top (the date, the way to sign up):
+    # its summary, its description and what you get from it, in the page's order.
+    assert not [loc for loc in docs if loc.startswith("kurser/") and "#" in loc]
+    text = docs["kurser/haab-i-hverdagen/"]["text"]
+    summary = "<p>Seks formiddage om, hvad der giver håb"
+    description = "<p>Håb er ikke noget, man enten har eller ikke har."
+    listed = "<li>tid til at tale sammen i små grupper</li>"
+    outcome = "<li>Du ved, hvordan andre kan være med til at bære håbet.</li>"
+    assert text.startswith(summary)
+    assert text.index(summary) < text.index(description) < text.index(listed) < text.index(outcome), text
+    # The template's headings are not searched ("Om kurset", "Det får du med dig").
+    assert "Om kurset" not in text and "Det får du med dig" not in text
+    assert docs["kurser/haab-i-hverdagen/"]["title"] == "Håb i hverdagen"
+
+
+def test_links_to_other_pages_are_not_searched_again(docs):
+    # "Se også", "Hele mini-ordbogen", "Alle undervisere", a theme's courses and the other
+    # themes: each is found on its own page. No entry is a heading without text.
+    for d in docs.values():
+        assert d["text"].strip(), d
+        for words in ("Se også", "Hele mini-ordbogen", "Alle undervisere", "Alle steder",
+                      "Læs mere om ordet", "De andre temaer", "Kurser med temaet"):
+            assert words not in d["title"] and words not in d["text"], (d["location"], words)
+    assert docs["ordbog/haab-og-optimisme/"]["text"]
+    assert docs["temaer/hope/"]["text"].startswith("<p>At tro på, at det kan blive bedre")
 
 
 def test_a_pages_tags_are_on_its_own_entry_only(docs):
     # Material's results show an entry's tags with it: the chips show once for a page.
     assert all("tags" not in d for loc, d in docs.items() if "#" in loc)
-    assert docs["kurser/haab-i-hverdagen/#om-kurset"]["text"]
     assert all("tags" in d for loc, d in docs.items() if "#" not in loc and loc.startswith(("kurser/", "undervisere/", "steder/")))
 
 

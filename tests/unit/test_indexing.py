@@ -108,3 +108,42 @@ def test_the_index_is_written_in_utf8_with_the_same_value():
 def test_an_index_that_utf8_cannot_hold_is_left_escaped():
     material = json.dumps({"docs": [{"text": "a\ud800b"}]}, separators=(",", ":"))
     assert indexing.in_utf8(material) == material
+
+
+def test_a_whole_page_is_one_entry_with_its_sections_texts_in_order():
+    tags = ["Kursus", "Næste gang: onsdag den 10. marts 2027"]
+    entries = [{"location": "", "title": "Forside", "text": "<p>x</p>"},
+               {"location": "kurser/a/", "title": "A", "text": "<p>Kort</p>", "tags": tags, "boost": 2},
+               {"location": "kurser/a/#om-kurset", "title": "Om kurset", "text": "<p>Lang</p> <ul><li>et</li></ul>"},
+               {"location": "kurser/a/#tom", "title": "Tom", "text": " "},
+               {"location": "kurser/a/#det-faar-du-med", "title": "Det får du med dig", "text": "<ul><li>to</li></ul>"},
+               {"location": "kurser/ab/#om-kurset", "title": "Om kurset", "text": "<p>Andet kursus</p>"},
+               {"location": "ordbog/b/", "title": "B", "text": "<p>d</p>"},
+               {"location": "ordbog/b/#se", "title": "Se", "text": "<p>e</p>"}]
+    before = [dict(e) for e in entries]
+    out = indexing.whole_pages(entries, {"kurser/a/", "kurser/c/"})
+    assert out == [before[0],
+                   {"location": "kurser/a/", "title": "A", "tags": tags, "boost": 2,
+                    "text": "<p>Kort</p><p>Lang</p> <ul><li>et</li></ul><ul><li>to</li></ul>"},
+                   before[5], before[6], before[7]]
+    assert entries == before  # the entries handed in are not changed
+    assert indexing.whole_pages(entries, set()) == before
+
+
+def test_text_outside_tags_is_parted_by_a_space_when_sections_join():
+    entries = [{"location": "p/", "title": "P", "text": "første ord"},
+               {"location": "p/#a", "title": "A", "text": "andet"},
+               {"location": "p/#b", "title": "B", "text": "<p>tredje</p>"},
+               {"location": "p/#c", "title": "C", "text": "fjerde"}]
+    [page] = indexing.whole_pages(entries, {"p/"})
+    assert page["text"] == "første ord andet <p>tredje</p> fjerde"
+    # A page whose own entry has no text takes its first section's as it is.
+    [page] = indexing.whole_pages([{"location": "p/", "title": "P", "text": ""}, entries[2]], {"p/"})
+    assert page["text"] == "<p>tredje</p>"
+
+
+def test_sections_without_their_page_entry_stay_as_they_are():
+    # A page search left out but a section of it (or sections listed before their page).
+    entries = [{"location": "p/#a", "title": "A", "text": "<p>a</p>"},
+               {"location": "p/", "title": "P", "text": "<p>p</p>"}]
+    assert indexing.whole_pages(entries, {"p/"}) == entries

@@ -426,9 +426,9 @@ def on_post_template(output_content, template_name, config):
 
 # Priority 50: before search (priority 0) writes its index, in every build. A page's tags
 # stay on its own entry only (indexing.tags_on_pages_only); a course is one entry
-# (indexing.whole_pages); the index is written in UTF-8
-# (indexing.in_utf8); a --dirty rebuild's index is merged page by page (Material's own
-# merge can drop every page that was not built again).
+# (indexing.whole_pages); no space between blocks (indexing.tight); the index is written
+# in UTF-8 (indexing.in_utf8); a --dirty rebuild's index is merged page by page
+# (Material's own merge can drop every page that was not built again).
 @event_priority(50)
 def _finish_search_index(config):
     adapter = _adapter(config)
@@ -436,7 +436,8 @@ def _finish_search_index(config):
     index = getattr(search, "search_index", None)
     if index is None or not hasattr(index, "entries"):
         return
-    index.entries = indexing.whole_pages(indexing.tags_on_pages_only(index.entries), adapter.build.searched_whole())
+    entries = indexing.whole_pages(indexing.tags_on_pages_only(index.entries), adapter.build.searched_whole())
+    index.entries = indexing.tight(entries)
     if SearchIndex is not None and isinstance(index, SearchIndex):
         # Material writes the index with every letter beyond ASCII escaped.
         own = index.generate_search_index

@@ -20,6 +20,9 @@ END = "<!--/rs:unindexed-->"
 #: regex engine finds quickly; the one white space before a match is removed by hand.
 _SEARCH_ATTRIBUTE = re.compile(r'data-search-\w+="[^"]+"')
 _SEARCH_ATTRIBUTE_BYTES = re.compile(rb'data-search-\w+="[^"]+"')
+#: White space between two of the block tags Material keeps in an entry's text
+#: (``</p> <p>``, ``<ul> <li>``); the tags are written bare. Not <pre>: its spaces are text.
+_SPACE_BETWEEN_BLOCKS = re.compile(r"(</?(?:p|ul|ol|li)>)\s+(?=</?(?:p|ul|ol|li)>)")
 
 
 def published(html: str) -> str:
@@ -144,3 +147,17 @@ def _add_text(entry: dict, text: str) -> None:
     # text is parted by a space, or two words would become one.
     seam = "" if not before or (before.endswith(">") and text.startswith("<")) else " "
     entry["text"] = before + seam + text
+
+
+def tight(entries: list[dict]) -> list[dict]:
+    """The index without white space between two blocks of an entry's text (``</p> <p>``).
+    Material collapses the page's line breaks there to a space, which nobody sees (the
+    blocks are laid out apart) and nobody searches (its script splits words at tags too):
+    a twentieth of a megabyte at 1,000 courses. An entry is copied only if it changes."""
+    out = []
+    for entry in entries:
+        text = entry.get("text")
+        if text and (tighter := _SPACE_BETWEEN_BLOCKS.sub(r"\1", text)) != text:
+            entry = {**entry, "text": tighter}
+        out.append(entry)
+    return out

@@ -49,17 +49,23 @@ def test_listings_and_repeated_parts_stay_out(docs):
     assert "Næste gang" not in course and "Tilføj til min plan" not in course
 
 
-def test_a_course_is_found_by_its_teacher_and_place_on_their_own_pages(docs):
+def test_each_thing_is_searched_on_its_own_page_only(docs):
     # A course page's "Sted" and "Undervisere" are not searched there (repeated on every
-    # course page); the teacher's and the place's pages are, and they list the course.
+    # course page), nor are a teacher's or a place's courses on theirs: a teacher is found
+    # by name, role and bio, a place by its facts, a course on its own page.
     assert not any(loc.endswith(("#undervisere", "#sted")) for loc in docs if loc.startswith("kurser/haab-i-hverdagen/"))
     course = " ".join(d["text"] for loc, d in docs.items() if loc.startswith("kurser/haab-i-hverdagen/"))
     assert "Thomas Brandt" not in course and "Eksempelvej 12" not in course
     assert docs["undervisere/thomas-brandt/"]["title"] == "Thomas Brandt"
-    assert "Håb i hverdagen" in docs["undervisere/thomas-brandt/#kurser"]["text"]
+    assert "peer-medarbejder i socialpsykiatrien" in docs["undervisere/thomas-brandt/"]["text"]
     place = docs["steder/vaerkstedet/"]
     assert place["title"] == "Værkstedet" and place["text"].startswith("Eksempelvej 12, 4000 Roskilde ")
-    assert "Håb i hverdagen" in docs["steder/vaerkstedet/#kurser"]["text"]
+    for page in ("undervisere/thomas-brandt/", "steder/vaerkstedet/", "temaer/hope/"):
+        assert [loc for loc in docs if loc.startswith(page + "#")] == []
+        assert "Håb i hverdagen" not in docs[page]["text"]
+    # Course titles are searched once, on the course's own entry.
+    titles = [loc for loc, d in docs.items() if "Håb i hverdagen" in d["title"] + d["text"]]
+    assert titles == ["kurser/haab-i-hverdagen/"], titles
     # An online course still says so in search: it has no place page of its own.
     assert docs["kurser/fem-veje-til-et-godt-liv/"]["text"].endswith(
         "<p>Kurset foregår online. Du får linket på mail, når du har meldt dig til.</p>")
@@ -83,12 +89,14 @@ def test_a_course_is_one_entry_with_all_its_own_words(docs):
 
 
 def test_links_to_other_pages_are_not_searched_again(docs):
-    # "Se også", "Hele mini-ordbogen", "Alle undervisere", a theme's courses and the other
-    # themes: each is found on its own page. No entry is a heading without text.
+    # "Se også", "Hele mini-ordbogen", "Alle undervisere", the courses of a theme, a teacher
+    # or a place, and the other themes: each is found on its own page. No entry is a
+    # heading without text.
     for d in docs.values():
         assert d["text"].strip(), d
         for words in ("Se også", "Hele mini-ordbogen", "Alle undervisere", "Alle steder",
-                      "Læs mere om ordet", "De andre temaer", "Kurser med temaet"):
+                      "Læs mere om ordet", "De andre temaer", "Kurser med temaet",
+                      "Kommende kurser", "Tidligere kurser", "ingen kommende kurser"):
             assert words not in d["title"] and words not in d["text"], (d["location"], words)
     assert docs["ordbog/haab-og-optimisme/"]["text"]
     assert docs["temaer/hope/"]["text"].startswith("<p>At tro på, at det kan blive bedre")

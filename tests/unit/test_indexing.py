@@ -147,3 +147,33 @@ def test_sections_without_their_page_entry_stay_as_they_are():
     entries = [{"location": "p/#a", "title": "A", "text": "<p>a</p>"},
                {"location": "p/", "title": "P", "text": "<p>p</p>"}]
     assert indexing.whole_pages(entries, {"p/"}) == entries
+
+
+def test_no_space_is_left_between_two_blocks():
+    entries = [{"location": "a/", "title": "A", "text": "<p>Et</p> <p>to</p>\n<ul> <li>tre</li> <li>fire</li> </ul> <p>fem</p>"},
+               {"location": "b/", "title": "B", "text": "tekst <p>og</p> mere <code>x</code> <code>y</code>"},
+               {"location": "c/", "title": "C", "text": "<pre> <p>kode</p></pre> <p>p</p>"},
+               {"location": "d/", "title": "D"}]
+    before = [dict(e) for e in entries]
+    out = indexing.tight(entries)
+    assert out[0]["text"] == "<p>Et</p><p>to</p><ul><li>tre</li><li>fire</li></ul><p>fem</p>"
+    # Text beside a tag, and inline tags, keep their spaces; so does the inside of <pre>.
+    assert out[1] is entries[1]
+    assert out[2]["text"] == "<pre> <p>kode</p></pre> <p>p</p>"
+    assert out[3] is entries[3]
+    assert entries == before
+
+
+@pytest.mark.parametrize("seed", range(100))
+def test_tightening_keeps_every_word_and_every_block(seed):
+    rng = random.Random(seed)
+    pieces = ["<p>", "</p>", "<ul>", "</ul>", "<li>", "</li>", "<code>", "</code>", " ", "  ", "\n",
+              "ord", "æøå", ".", "\u00a0"]
+    text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
+    [entry] = indexing.tight([{"location": "a/", "title": "A", "text": text}])
+
+    def words(t):  # what Material's script reads: the text between tags, split at spaces
+        return [w for run in re.split(r"<[^>]+>", t) for w in run.split()]
+
+    assert words(entry["text"]) == words(text)
+    assert re.findall(r"<[^>]+>", entry["text"]) == re.findall(r"<[^>]+>", text)

@@ -48,6 +48,8 @@ def settled_results(page, readings: int = 5, gap_ms: int = 250, limit: int = 60)
     ("Køge", "/steder/koege-huset/"),                        # a place
     ("Eksempelvej", "/steder/vaerkstedet/"),                 # a place by its street
     ("erfaringskompetencer", "/ordbog/erfaringskompetence/"),  # a glossary term by a form
+    ("håbsliste", "/kurser/haab-i-hverdagen/"),              # a word in quotes ("håbsliste")
+    ("power", "/ordbog/empowerment/"),                      # the same: "power" (empowerment)
 ])
 def test_search_finds(page, sample_url, foreign_requests, query, expected):
     page.set_viewport_size({"width": 1280, "height": 900})

@@ -294,9 +294,11 @@ class Build:
 
     # --- pages ---------------------------------------------------------------------------
 
-    def searched_whole(self) -> set[str]:
-        """URLs of the pages search takes as one entry each (``indexing.whole_pages``)."""
-        return {spec.url for spec in self.specs.values() if spec.search_whole and not spec.search_exclude}
+    def searched_whole(self) -> dict[str, frozenset[str]]:
+        """The pages search takes as one entry each, by URL, with the ids of their
+        template's own headings (``indexing.whole_pages``)."""
+        return {spec.url: spec.search_whole for spec in self.specs.values()
+                if spec.search_whole is not None and not spec.search_exclude}
 
     def generated_files(self) -> list[tuple[PageSpec, str]]:
         """(spec, source) for every generated page: front matter only. The body is the

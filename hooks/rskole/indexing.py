@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Collection, Mapping
 from typing import AnyStr
 
 START = "<!--rs:unindexed-->"
@@ -21,8 +22,12 @@ END = "<!--/rs:unindexed-->"
 _SEARCH_ATTRIBUTE = re.compile(r'data-search-\w+="[^"]+"')
 _SEARCH_ATTRIBUTE_BYTES = re.compile(rb'data-search-\w+="[^"]+"')
 #: White space between two of the block tags Material keeps in an entry's text
-#: (``</p> <p>``, ``<ul> <li>``); the tags are written bare. Not <pre>: its spaces are text.
+#: (``</p> <p>``, ``<ul> <li>``); the tags are written bare. Inside <pre> it is text.
 _SPACE_BETWEEN_BLOCKS = re.compile(r"(</?(?:p|ul|ol|li)>)\s+(?=</?(?:p|ul|ol|li)>)")
+_PRE = re.compile(r"(<pre>.*?</pre>)", re.S)
+#: An entry's text that ends, or begins, a block: what follows starts on its own line.
+_BLOCK_END = re.compile(r"</(?:p|ul|ol|li|pre)>\s*\Z")
+_BLOCK_START = re.compile(r"\s*<(?:p|ul|ol|li|pre)>")
 
 
 def published(html: str) -> str:
@@ -115,25 +120,34 @@ def tags_on_pages_only(entries: list[dict]) -> list[dict]:
     return out
 
 
-def whole_pages(entries: list[dict], pages: set[str]) -> list[dict]:
-    """The index with each page of ``pages`` (by URL) as one entry: its sections' texts
-    (entries whose location is the page's and a ``#``) are added to the page's own entry,
-    in order, and their entries dropped. Other entries are kept as they are.
+def whole_pages(entries: list[dict], pages: Mapping[str, Collection[str]]) -> list[dict]:
+    """The index with each page of ``pages`` (by URL) as one entry: its sections (entries
+    whose location is the page's and a ``#``) are added to the page's own entry, in
+    order, and their entries dropped. Other entries are kept as they are.
 
-    A course's sections are its own words under the template's headings ("Om kurset",
-    "Det får du med dig"): as one entry, a course found by any of its words is one result
-    (its title, the paragraph that matched, its chips) that opens the page at its top,
-    where the date and the way to sign up are; each section's entry had repeated the
-    page's address and a heading nobody searches for, a tenth of the index."""
+    ``pages`` maps a page to the ids of its template's own headings, whose titles are
+    labels ("Om kurset", "Det får du med dig") and are left out; any other section's
+    title (a heading an editor wrote in a description) goes in as a paragraph before its
+    text, unless it is the page's title (Material's title for a section without one).
+
+    As one entry, a course found by any of its words is one result (its title, the
+    paragraph that matched, its chips) that opens the page at its top, where the date and
+    the way to sign up are; each section's entry had repeated the page's address and a
+    heading nobody searches for, a tenth of the index."""
     out: list[dict] = []
     whole: dict[str, dict] = {}
     for entry in entries:
-        page, hash_, _ = entry["location"].partition("#")
-        if page in pages:
+        page, hash_, anchor = entry["location"].partition("#")
+        labels = pages.get(page)
+        if labels is not None:
             if not hash_:
                 whole[page] = entry = dict(entry)
             elif page in whole:
-                _add_text(whole[page], entry.get("text", ""))
+                own = whole[page]
+                title = entry.get("title", "")
+                if title and anchor not in labels and title != own.get("title"):
+                    _add_text(own, f"<p>{title}</p>")
+                _add_text(own, entry.get("text", ""))
                 continue
         out.append(entry)
     return out
@@ -143,9 +157,9 @@ def _add_text(entry: dict, text: str) -> None:
     before = entry.get("text", "")
     if not text or text.isspace():
         return
-    # Material's text is HTML with its block tags kept: two blocks go side by side, other
-    # text is parted by a space, or two words would become one.
-    seam = "" if not before or (before.endswith(">") and text.startswith("<")) else " "
+    # Material's text is HTML with its block tags kept: a block ends or begins at the
+    # seam, or the two are parted by a space, or two words would become one.
+    seam = "" if not before or _BLOCK_END.search(before) or _BLOCK_START.match(text) else " "
     entry["text"] = before + seam + text
 
 
@@ -157,7 +171,15 @@ def tight(entries: list[dict]) -> list[dict]:
     out = []
     for entry in entries:
         text = entry.get("text")
-        if text and (tighter := _SPACE_BETWEEN_BLOCKS.sub(r"\1", text)) != text:
+        if text and (tighter := _tight(text)) != text:
             entry = {**entry, "text": tighter}
         out.append(entry)
     return out
+
+
+def _tight(text: str) -> str:
+    if "<pre>" not in text:
+        return _SPACE_BETWEEN_BLOCKS.sub(r"\1", text)
+    # Odd parts are <pre> blocks, kept as they are.
+    return "".join(part if i % 2 else _SPACE_BETWEEN_BLOCKS.sub(r"\1", part)
+                   for i, part in enumerate(_PRE.split(text)))

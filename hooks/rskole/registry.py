@@ -28,9 +28,10 @@ class PageSpec:
     #: Left out of the search index (listings that repeat what other pages already say;
     #: within indexed pages, repeated parts carry Material's data-search-exclude).
     search_exclude: bool = False
-    #: One search entry for the whole page, its sections' text included
-    #: (``indexing.whole_pages``): a course is one result, opening at its top.
-    search_whole: bool = False
+    #: One search entry for the whole page, its sections included (``indexing.whole_pages``):
+    #: the ids of the template's own headings, whose titles are labels. None: as Material
+    #: makes them, an entry a section.
+    search_whole: frozenset[str] | None = None
     #: Hide the table of contents (pages whose structure is the template's).
     hide_toc: bool = True
 
@@ -41,6 +42,11 @@ class PageSpec:
     @property
     def in_nav(self) -> bool:
         return self.key is None
+
+
+#: The course template's own headings that search reads (theme/portal/course.html): a
+#: course is one search result, and "Om kurset" is no word of it.
+COURSE_HEADINGS = frozenset({"om-kurset", "det-faar-du-med", "sted"})
 
 
 def page_specs(cat: Catalogue) -> list[PageSpec]:
@@ -61,7 +67,7 @@ def page_specs(cat: Catalogue) -> list[PageSpec]:
     ]
     for slug, course in sorted(cat.courses.items()):
         specs.append(PageSpec(course_uri(slug), "course", slug, course.spec.title, course.spec.description,
-                              course.spec.summary, course.path, search_whole=True))
+                              course.spec.summary, course.path, search_whole=COURSE_HEADINGS))
     for tid, teacher in sorted(cat.teachers.items()):
         specs.append(PageSpec(teacher_uri(tid), "teacher", tid, teacher.name, teacher.bio or "",
                               teacher.title or ROLES[teacher.role], cat.teachers_path))

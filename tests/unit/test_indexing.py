@@ -121,24 +121,42 @@ def test_a_whole_page_is_one_entry_with_its_sections_texts_in_order():
                {"location": "ordbog/b/", "title": "B", "text": "<p>d</p>"},
                {"location": "ordbog/b/#se", "title": "Se", "text": "<p>e</p>"}]
     before = [dict(e) for e in entries]
-    out = indexing.whole_pages(entries, {"kurser/a/", "kurser/c/"})
+    labels = frozenset({"om-kurset", "tom", "det-faar-du-med"})
+    out = indexing.whole_pages(entries, {"kurser/a/": labels, "kurser/c/": labels})
     assert out == [before[0],
                    {"location": "kurser/a/", "title": "A", "tags": tags, "boost": 2,
                     "text": "<p>Kort</p><p>Lang</p> <ul><li>et</li></ul><ul><li>to</li></ul>"},
                    before[5], before[6], before[7]]
     assert entries == before  # the entries handed in are not changed
-    assert indexing.whole_pages(entries, set()) == before
+    assert indexing.whole_pages(entries, {}) == before
+
+
+def test_a_heading_an_editor_wrote_is_searched_in_the_whole_page():
+    # A description with its own "### Program" heading: Material makes it a section; its
+    # title is the editor's words, unlike the template's "Om kurset".
+    entries = [{"location": "kurser/a/", "title": "Søvn", "text": "<p>Kort</p>"},
+               {"location": "kurser/a/#om-kurset", "title": "Om kurset", "text": "<p>Intro</p>"},
+               {"location": "kurser/a/#program", "title": "Program: <code>mindfulness</code> og søvnhygiejne",
+                "text": "<p>Uge 1</p>"},
+               {"location": "kurser/a/#uden-titel", "title": "Søvn", "text": "<p>Mere</p>"},
+               {"location": "kurser/a/#tom-titel", "title": "", "text": "<p>Sidst</p>"}]
+    [page] = indexing.whole_pages(entries, {"kurser/a/": frozenset({"om-kurset"})})
+    assert page["text"] == ("<p>Kort</p><p>Intro</p><p>Program: <code>mindfulness</code> og søvnhygiejne</p>"
+                            "<p>Uge 1</p><p>Mere</p><p>Sidst</p>")
 
 
 def test_text_outside_tags_is_parted_by_a_space_when_sections_join():
     entries = [{"location": "p/", "title": "P", "text": "første ord"},
                {"location": "p/#a", "title": "A", "text": "andet"},
                {"location": "p/#b", "title": "B", "text": "<p>tredje</p>"},
-               {"location": "p/#c", "title": "C", "text": "fjerde"}]
-    [page] = indexing.whole_pages(entries, {"p/"})
-    assert page["text"] == "første ord andet <p>tredje</p> fjerde"
+               {"location": "p/#c", "title": "C", "text": "fjerde <code>x</code>"},
+               {"location": "p/#d", "title": "D", "text": "<code>y</code>"}]
+    labels = {"p/": frozenset("abcd")}
+    [page] = indexing.whole_pages(entries, labels)
+    # Inline tags at the seam keep a space: "x y", not "xy".
+    assert page["text"] == "første ord andet<p>tredje</p>fjerde <code>x</code> <code>y</code>"
     # A page whose own entry has no text takes its first section's as it is.
-    [page] = indexing.whole_pages([{"location": "p/", "title": "P", "text": ""}, entries[2]], {"p/"})
+    [page] = indexing.whole_pages([{"location": "p/", "title": "P", "text": ""}, entries[2]], labels)
     assert page["text"] == "<p>tredje</p>"
 
 
@@ -146,20 +164,20 @@ def test_sections_without_their_page_entry_stay_as_they_are():
     # A page search left out but a section of it (or sections listed before their page).
     entries = [{"location": "p/#a", "title": "A", "text": "<p>a</p>"},
                {"location": "p/", "title": "P", "text": "<p>p</p>"}]
-    assert indexing.whole_pages(entries, {"p/"}) == entries
+    assert indexing.whole_pages(entries, {"p/": frozenset()}) == entries
 
 
 def test_no_space_is_left_between_two_blocks():
     entries = [{"location": "a/", "title": "A", "text": "<p>Et</p> <p>to</p>\n<ul> <li>tre</li> <li>fire</li> </ul> <p>fem</p>"},
                {"location": "b/", "title": "B", "text": "tekst <p>og</p> mere <code>x</code> <code>y</code>"},
-               {"location": "c/", "title": "C", "text": "<pre> <p>kode</p></pre> <p>p</p>"},
+               {"location": "c/", "title": "C", "text": "<pre><ul> <li>kode</li>\n</ul></pre> <p>p</p> <p>q</p><pre> </pre>"},
                {"location": "d/", "title": "D"}]
     before = [dict(e) for e in entries]
     out = indexing.tight(entries)
     assert out[0]["text"] == "<p>Et</p><p>to</p><ul><li>tre</li><li>fire</li></ul><p>fem</p>"
     # Text beside a tag, and inline tags, keep their spaces; so does the inside of <pre>.
     assert out[1] is entries[1]
-    assert out[2]["text"] == "<pre> <p>kode</p></pre> <p>p</p>"
+    assert out[2]["text"] == "<pre><ul> <li>kode</li>\n</ul></pre> <p>p</p><p>q</p><pre> </pre>"
     assert out[3] is entries[3]
     assert entries == before
 
@@ -167,8 +185,8 @@ def test_no_space_is_left_between_two_blocks():
 @pytest.mark.parametrize("seed", range(100))
 def test_tightening_keeps_every_word_and_every_block(seed):
     rng = random.Random(seed)
-    pieces = ["<p>", "</p>", "<ul>", "</ul>", "<li>", "</li>", "<code>", "</code>", " ", "  ", "\n",
-              "ord", "æøå", ".", "\u00a0"]
+    pieces = ["<p>", "</p>", "<ul>", "</ul>", "<li>", "</li>", "<code>", "</code>", "<pre>", "</pre>",
+              " ", "  ", "\n", "ord", "æøå", ".", "\u00a0"]
     text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
     [entry] = indexing.tight([{"location": "a/", "title": "A", "text": text}])
 
@@ -177,3 +195,5 @@ def test_tightening_keeps_every_word_and_every_block(seed):
 
     assert words(entry["text"]) == words(text)
     assert re.findall(r"<[^>]+>", entry["text"]) == re.findall(r"<[^>]+>", text)
+    # Inside a <pre> block nothing changes.
+    assert re.findall(r"<pre>.*?</pre>", entry["text"], re.S) == re.findall(r"<pre>.*?</pre>", text, re.S)

@@ -195,6 +195,16 @@ def test_teacher_place_and_listing_results_are_labelled(page, sample_url, query,
     assert found[path]["kind"] == kind
 
 
+@pytest.mark.parametrize("width", [390, 1280])
+def test_a_place_shows_the_fact_that_matched(page, sample_url, width):
+    # Its address, accessibility and directions are each a paragraph: "Køge" shows the
+    # address alone, not the three facts run together and cut off.
+    open_results(page, sample_url, "Køge", width)
+    found = {r["path"]: r for r in results(page)}
+    assert found["/steder/koege-huset/"]["excerpt"] == "Eksempeltorvet 2, 4600 Køge", found
+    assert found["/steder/koege-huset/"]["excerptLines"] == [1], found
+
+
 def test_ended_and_cancelled_courses_say_so(page, sample_url):
     open_results(page, sample_url, "kommunen", 1280)
     found = {r["path"]: r for r in results(page)}

@@ -58,7 +58,8 @@ def test_each_thing_is_searched_on_its_own_page_only(docs):
     assert docs["undervisere/thomas-brandt/"]["title"] == "Thomas Brandt"
     assert "peer-medarbejder i socialpsykiatrien" in docs["undervisere/thomas-brandt/"]["text"]
     place = docs["steder/vaerkstedet/"]
-    assert place["title"] == "Værkstedet" and place["text"].startswith("Eksempelvej 12, 4000 Roskilde ")
+    # Each fact its own paragraph: a result shows the one that matched, not all run together.
+    assert place["title"] == "Værkstedet" and place["text"].startswith("<p>Eksempelvej 12, 4000 Roskilde</p><p>")
     for page in ("undervisere/thomas-brandt/", "steder/vaerkstedet/", "temaer/hope/"):
         assert [loc for loc in docs if loc.startswith(page + "#")] == []
         assert "Håb i hverdagen" not in docs[page]["text"]

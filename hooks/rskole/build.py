@@ -647,13 +647,6 @@ class Build:
         self._beside = background.Prefetch({"feeds": self._write_feed_files}, [("feeds", str(self.feeds_dir))],
                                            minimum=1, alone=frozenset({"feeds"}))
 
-    def beside(self, kind: str, arg: str) -> Any | None:
-        """``work[kind](arg)`` of ``_start_feeds``, from the worker; None when no worker runs
-        (a small site, a preview, a failed worker): then the build does that work itself."""
-        if self._beside is None or not self._beside.working:
-            return None
-        return self._beside.get(kind, arg)
-
     def stop_beside(self) -> None:
         if self._beside is not None:
             self._beside.close()
@@ -663,8 +656,11 @@ class Build:
         """Calendar files, kurser.json and the Atom feed, next to the pages; sitemap lastmod from git.
 
         Written by the worker when one runs (``_start_feeds``): the files are the same
-        whichever process writes them, and none of them passes between the two."""
-        written = self.beside("feeds", str(site_dir))
+        whichever process writes them, and none of them passes between the two. Without
+        one (a small site, a preview, a failed worker) the build writes them itself."""
+        written = None
+        if self._beside is not None and self._beside.working:
+            written = self._beside.get("feeds", str(site_dir))
         self.stop_beside()
         if written is None:
             self._write_feed_files(str(site_dir))
